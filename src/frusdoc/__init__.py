@@ -1,0 +1,31 @@
+"""frusdoc: a typed document model for *Foreign Relations of the United States*.
+
+The model (:mod:`frusdoc.model`, re-exported here) is immutable and free of
+I/O; formats read into it and write out of it: :mod:`frusdoc.json` and its
+schema (:mod:`frusdoc.schema`). Hypothesis strategies for downstream tests are
+in :mod:`frusdoc.testing` (extra ``testing``).
+"""
+
+from frusdoc import json, schema
+from frusdoc.errors import FormatVersionError, FrusdocError, NoteNotFoundError, Problem, ValidationError
+from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
+from frusdoc.model import __all__ as _model_all
+from frusdoc.walk import format_path, plain_text, walk, word_count
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FormatVersionError",
+    "FrusdocError",
+    "NoteNotFoundError",
+    "Problem",
+    "ValidationError",
+    "__version__",
+    "format_path",
+    "json",
+    "plain_text",
+    "schema",
+    "walk",
+    "word_count",
+    *_model_all,
+]

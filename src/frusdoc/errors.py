@@ -1,0 +1,68 @@
+"""The exceptions frusdoc raises.
+
+Every error derives from :class:`FrusdocError` *and* from the builtin exception a
+caller would naturally catch (``ValueError``, ``KeyError``), so code that knows
+nothing of frusdoc still handles it sensibly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "FormatVersionError",
+    "FrusdocError",
+    "NoteNotFoundError",
+    "Problem",
+    "ValidationError",
+]
+
+
+class FrusdocError(Exception):
+    """Base class of every error raised by frusdoc."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input: where it is and what was expected there.
+
+    ``path`` is a JSONPath-like location (``$.blocks[3].inlines[2].label``) for
+    JSON input, or ``line 3, column 7`` for syntax errors.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ValidationError(FrusdocError, ValueError):
+    """Input that does not describe a valid frusdoc value.
+
+    ``problems`` lists every problem found, each with its location, so a caller
+    can fix them all at once rather than one per run.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Sequence[Problem], *, summary: str = "invalid frusdoc JSON") -> None:
+        self.problems = tuple(problems)
+        self.summary = summary
+        lines = [f"{summary}: {len(self.problems)} problem(s)"]
+        lines.extend(f"  {p}" for p in self.problems)
+        super().__init__("\n".join(lines))
+
+
+class FormatVersionError(ValidationError):
+    """JSON written by a newer, incompatible major version of the frusdoc format."""
+
+
+class NoteNotFoundError(FrusdocError, KeyError):
+    """A document has no note with the requested label or id."""
+
+    def __str__(self) -> str:
+        # KeyError's str() is the repr of its argument; we want the sentence.
+        return str(self.args[0]) if self.args else "note not found"

@@ -1,0 +1,490 @@
+"""The frusdoc JSON format: ``dumps``/``loads`` for any model value, JSON Lines.
+
+The format is described by :func:`make_converter` and, formally, by
+:func:`frusdoc.schema.json_schema`. Reading is strict: every problem of an
+input is reported at once, each with its JSON path, in a
+:class:`~frusdoc.ValidationError`.
+"""
+
+from __future__ import annotations
+
+import json as _stdjson
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeVar, Union, cast, get_args, get_origin, overload
+
+import attrs
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from frusdoc import model as m
+from frusdoc.errors import FormatVersionError, FrusdocError, Problem, ValidationError
+from frusdoc.tags import CLASS_OF_TAG, TAG_OF_CLASS
+
+try:  # the extra ``fast``
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - exercised in environments without orjson
+    _orjson = None  # type: ignore[assignment]
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "dump_lines",
+    "dumps",
+    "from_data",
+    "load_lines",
+    "loads",
+    "make_converter",
+    "to_data",
+]
+
+FORMAT_NAME = "frusdoc"
+"""The key of the format marker on every root object."""
+FORMAT_VERSION = "1.0"
+"""The version of the JSON format this release writes (and reads, for major 1)."""
+
+T = TypeVar("T")
+
+#: Model classes whose instances can stand in a union position, by union.
+_UNIONS: dict[Any, tuple[type, ...]] = {
+    m.Inline: get_args(m.Inline),
+    m.Block: get_args(m.Block),
+    m.Target: get_args(m.Target),
+    Union[m.Block, m.Inline]: get_args(m.Block) + get_args(m.Inline),
+    Union[m.Division, m.Document]: (m.Division, m.Document),
+}
+
+
+class _Expected(ValueError):
+    """A value of the wrong shape; the message says what was expected."""
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the string {value!r}" if len(value) < 40 else "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _is_attributes(t: Any) -> bool:
+    return bool(t == tuple[tuple[str, str], ...])
+
+
+def make_converter(*, detailed: bool = False) -> cattrs.Converter:
+    """Build the converter between model values and JSON-ready Python data.
+
+    Encoding rules:
+
+    * Every model object is a JSON object: a ``"type"`` key first, whose value
+      comes from the frozen table :data:`frusdoc.tags.TAG_OF_CLASS`, then the
+      field names in the order the class declares them. Fields equal to their
+      default are omitted.
+    * A :class:`~frusdoc.Text` inline is a plain JSON string.
+    * Tuples are arrays. Attribute lists (``extra``, ``attributes``,
+      ``ArchivalTarget.parts``) are JSON objects, keys in source order.
+    * Strings, numbers and booleans are checked strictly: no coercion of ``5``
+      into ``"5"`` or of a string into a list.
+    * Unknown keys are errors, never silently dropped.
+
+    With ``detailed=True`` the converter collects every error with its path
+    (slower; :func:`loads` uses it only to explain a failure).
+    """
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=False, detailed_validation=detailed)
+
+    def strict(expected_type: type, name: str) -> Callable[[Any, Any], Any]:
+        def hook(value: Any, _: Any) -> Any:
+            if type(value) is expected_type:
+                return value
+            raise _Expected(f"expected {name}, got {_json_kind(value)}")
+
+        return hook
+
+    conv.register_structure_hook(str, strict(str, "a string"))
+    conv.register_structure_hook(bool, strict(bool, "a boolean"))
+
+    def structure_float(value: Any, _: Any) -> float:
+        if type(value) in (int, float):
+            return float(value)
+        raise _Expected(f"expected a number, got {_json_kind(value)}")
+
+    conv.register_structure_hook(float, structure_float)
+
+    # Attribute lists: a JSON object of string values.
+    def structure_attributes(value: Any, _: Any) -> tuple[tuple[str, str], ...]:
+        if type(value) is not dict:
+            raise _Expected(f"expected an object of strings, got {_json_kind(value)}")
+        bad = [k for k, v in value.items() if type(v) is not str]
+        if bad:
+            raise _Expected(f"expected string values, got non-strings for {bad!r}")
+        return tuple(value.items())
+
+    conv.register_structure_hook_func(_is_attributes, structure_attributes)
+    conv.register_unstructure_hook_func(_is_attributes, dict)
+
+    for union, members in _UNIONS.items():
+        _register_union(conv, union, members)
+
+    # Classes: generated hooks, wrapped to check the shape, forbid unknown keys
+    # (the "type" key is allowed when it names the class) and, for union
+    # members, to put the tag first.
+    for cls, tag in TAG_OF_CLASS.items():
+        if cls is m.Text:
+            continue
+        _register_class(conv, cls, tag, detailed)
+
+    # Text is a plain string wherever it appears.
+    text_tag = TAG_OF_CLASS[m.Text]
+
+    def structure_text(value: Any, _: Any) -> m.Text:
+        if type(value) is str:
+            return m.Text(text=value)
+        if type(value) is dict and value.get("type") == text_tag:
+            extra = value.keys() - {"type", "text"}
+            if extra:
+                raise ForbiddenExtraKeysError("", m.Text, extra)
+            if type(value.get("text")) is not str:
+                raise _Expected("expected a string in 'text'")
+            return m.Text(text=value["text"])
+        raise _Expected(f"expected a string, got {_json_kind(value)}")
+
+    conv.register_structure_hook(m.Text, structure_text)
+    conv.register_unstructure_hook(m.Text, lambda t: {"type": text_tag, "text": t.text})
+
+    # Homogeneous tuples must come from JSON arrays (cattrs would iterate a string).
+    def is_tuple(t: Any) -> bool:
+        args = get_args(t)
+        return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis and not _is_attributes(t)
+
+    def tuple_factory(t: Any) -> Callable[[Any, Any], Any]:
+        (item_type, _) = get_args(t)
+        item_hook = conv.get_structure_hook(item_type)
+        if detailed:
+
+            def structure_detailed(value: Any, _: Any) -> tuple[Any, ...]:
+                if type(value) is not list:
+                    raise _Expected(f"expected an array, got {_json_kind(value)}")
+                out: list[Any] = []
+                errors: list[Exception] = []
+                for i, item in enumerate(value):
+                    try:
+                        out.append(item_hook(item, item_type))
+                    except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                        note = cattrs.IterableValidationNote(f"index {i}", i, item_type)
+                        exc.add_note(note)
+                        errors.append(exc)
+                if errors:
+                    raise cattrs.IterableValidationError("while structuring an array", errors, t)
+                return tuple(out)
+
+            return structure_detailed
+
+        def structure_fast(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _Expected(f"expected an array, got {_json_kind(value)}")
+            return tuple([item_hook(item, item_type) for item in value])
+
+        return structure_fast
+
+    conv.register_structure_hook_factory(is_tuple, tuple_factory)
+    return conv
+
+
+def _register_class(conv: cattrs.Converter, cls: type, tag: str, detailed: bool) -> None:
+    # The generated functions are made on first use, once every hook they
+    # depend on (unions, other classes) has been registered.
+    allowed = frozenset(a.name for a in attrs.fields(cls)) | {"type"}
+    generated: dict[str, Callable[..., Any]] = {}
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _Expected(f"expected an object ({tag}), got {_json_kind(value)}")
+        if not value.keys() <= allowed:
+            raise ForbiddenExtraKeysError("", cls, set(value.keys() - allowed))
+        found = value.get("type", tag)
+        if found != tag:
+            raise _Expected(f"expected type {tag!r} here, got {_json_kind(found)}")
+        gen = generated.get("s")
+        if gen is None:
+            gen = generated["s"] = make_dict_structure_fn(
+                cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=detailed
+            )
+        try:
+            return gen(value, cls)
+        except (ValueError, TypeError) as exc:
+            # A validator of the model itself (for example a confidence above 1).
+            if isinstance(exc, (_Expected, cattrs.BaseValidationError)):
+                raise
+            raise _Expected(str(exc)) from None
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        gen = generated.get("u")
+        if gen is None:
+            gen = generated["u"] = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        out: dict[str, Any] = {"type": tag}
+        out.update(gen(obj))
+        return out
+
+    conv.register_structure_hook(cls, structure)
+    conv.register_unstructure_hook(cls, unstructure)
+
+
+def _register_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...]) -> None:
+    # Member hooks are looked up on first use: unions are registered before the
+    # classes, whose generated hooks need the union hooks to exist.
+    classes = {TAG_OF_CLASS[c]: c for c in members if c is not m.Text}
+    structure_hooks: dict[str, Callable[[Any, Any], Any]] = {}
+    unstructure_hooks: dict[type, Callable[[Any], Any]] = {}
+    allows_text = m.Text in members
+    expected = ", ".join(sorted(classes))
+
+    def structure(value: Any, _: Any) -> Any:
+        if allows_text and type(value) is str:
+            return m.Text(text=value)
+        if type(value) is not dict:
+            what = "a string or an object" if allows_text else "an object"
+            raise _Expected(f"expected {what}, got {_json_kind(value)}")
+        tag = value.get("type")
+        hook = structure_hooks.get(tag) if isinstance(tag, str) else None
+        if hook is None:
+            cls = classes.get(tag) if isinstance(tag, str) else None
+            if cls is None:
+                if tag is None:
+                    raise _Expected(f"missing 'type'; expected one of: {expected}")
+                raise _Expected(f"unknown type {_json_kind(tag)}; expected one of: {expected}")
+            hook = structure_hooks[str(tag)] = conv.get_structure_hook(cls)
+        return hook(value, None)
+
+    def unstructure(obj: Any) -> Any:
+        cls = obj.__class__
+        if cls is m.Text:
+            return obj.text
+        hook = unstructure_hooks.get(cls)
+        if hook is None:
+            hook = unstructure_hooks[cls] = conv.get_unstructure_hook(cls)
+        return hook(obj)
+
+    conv.register_structure_hook_func(lambda t: t == union, structure)
+    conv.register_unstructure_hook_func(lambda t: t == union, unstructure)
+
+
+_FAST = make_converter()
+_DETAILED: cattrs.Converter | None = None
+
+
+def _detailed() -> cattrs.Converter:
+    global _DETAILED  # built lazily: only failing inputs need it
+    if _DETAILED is None:
+        _DETAILED = make_converter(detailed=True)
+    return _DETAILED
+
+
+def _format_exception(exc: BaseException, _type: Any) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        return f"unexpected field(s) {names}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ValueError):
+        # _Expected, or a validator of the model (a confidence above 1)
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
+    problems = []
+    for line in cattrs.transform_error(exc, path=path, format_exception=_format_exception):
+        message, _, where = line.rpartition(" @ ")
+        problems.append(Problem(path=where or path, message=message or line))
+    return problems
+
+
+# -- serialising --------------------------------------------------------------
+
+
+def to_data(value: object) -> dict[str, Any]:
+    """The JSON-ready dict of a model value, with the format marker first."""
+    if type(value) not in TAG_OF_CLASS:
+        raise TypeError(f"expected a frusdoc model value, got {type(value).__name__}")
+    body = _FAST.unstructure(value, type(value))
+    return {FORMAT_NAME: FORMAT_VERSION, **body}
+
+
+def dumps(value: object, *, indent: bool = False) -> str:
+    """Serialise a model value (a document, a volume or any node) to JSON.
+
+    The output is compact (``indent=True``: two-space indentation) and the same,
+    byte for byte, whether or not orjson is installed.
+    """
+    data = to_data(value)
+    if _orjson is not None:
+        opts = _orjson.OPT_INDENT_2 if indent else 0
+        try:
+            return _orjson.dumps(data, option=opts).decode()
+        except TypeError:
+            # orjson stops at 255 levels of nesting; the standard library goes
+            # deeper and writes the same bytes.
+            pass
+    return _std_dumps(data, indent)
+
+
+def _std_dumps(data: object, indent: bool) -> str:
+    if indent:
+        return _stdjson.dumps(data, ensure_ascii=False, indent=2)
+    return _stdjson.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _parse_json(s: str | bytes) -> Any:
+    if isinstance(s, (bytes, bytearray, memoryview)):
+        try:
+            s = bytes(s).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                [Problem(path=f"byte {exc.start}", message="invalid UTF-8")],
+                summary="not JSON",
+            ) from None
+    if not isinstance(s, str):
+        raise TypeError(f"loads() expects str or bytes, got {type(s).__name__}")
+    try:
+        return _orjson.loads(s) if _orjson is not None else _stdjson.loads(s)
+    except _stdjson.JSONDecodeError as exc:  # orjson's error is a subclass
+        if "depth" in exc.msg or "recursion" in exc.msg:
+            raise _too_deep(f"line {exc.lineno}, column {exc.colno}") from None
+        raise ValidationError(
+            [Problem(path=f"line {exc.lineno}, column {exc.colno}", message=exc.msg)],
+            summary="not JSON",
+        ) from None
+    except RecursionError:
+        raise _too_deep("$") from None
+
+
+def _too_deep(path: str) -> ValidationError:
+    return ValidationError(
+        [Problem(path=path, message="nested too deeply to read (a FRUS document nests a few dozen levels at most); refused")],
+        summary="input too deeply nested",
+    )
+
+
+def _check_version(data: Any) -> None:
+    version = data.get(FORMAT_NAME)
+    if version is None:
+        raise ValidationError(
+            [Problem(path="$", message=f'missing format marker {FORMAT_NAME!r}: expected "{FORMAT_VERSION}"')]
+        )
+    if type(version) is not str or not version.partition(".")[0].isdigit():
+        raise ValidationError(
+            [
+                Problem(
+                    path=f"$.{FORMAT_NAME}",
+                    message=f'expected a version such as "{FORMAT_VERSION}", got {_json_kind(version)}',
+                )
+            ]
+        )
+    major = int(version.partition(".")[0])
+    ours = int(FORMAT_VERSION.partition(".")[0])
+    if major != ours:
+        raise FormatVersionError(
+            [
+                Problem(
+                    path=f"$.{FORMAT_NAME}",
+                    message=f"format version {version} cannot be read by this frusdoc, which reads version {ours}.x (writes {FORMAT_VERSION})",
+                )
+            ],
+            summary="incompatible format version",
+        )
+
+
+@overload
+def from_data(data: Any, type: type[T]) -> T: ...
+@overload
+def from_data(data: Any, type: None = None) -> Any: ...
+def from_data(data: Any, type: type[T] | None = None) -> T | Any:
+    """Build a model value from JSON-ready data (the inverse of :func:`to_data`)."""
+    if not isinstance(data, dict):
+        raise ValidationError([Problem(path="$", message=f"expected an object, got {_json_kind(data)}")])
+    _check_version(data)
+    tag = data.get("type")
+    if type is None:
+        cls = CLASS_OF_TAG.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            raise ValidationError(
+                [Problem(path="$.type", message=f"expected a frusdoc type tag, got {_json_kind(tag)}")]
+            )
+    else:
+        cls = type
+        want = TAG_OF_CLASS.get(cls)
+        if want is None:
+            raise TypeError(f"not a frusdoc model class: {cls!r}")
+        if tag != want:
+            raise ValidationError(
+                [Problem(path="$.type", message=f"expected {want!r}, got {_json_kind(tag)}")]
+            )
+    body = {k: v for k, v in data.items() if k != FORMAT_NAME}
+    try:
+        return _FAST.structure(body, cls)
+    except RecursionError:
+        raise _too_deep("$") from None
+    except Exception:  # noqa: BLE001 - re-run with full diagnostics below
+        pass
+    try:
+        _detailed().structure(body, cls)
+    except RecursionError:
+        raise _too_deep("$") from None
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a ValidationError
+        raise ValidationError(_problems(exc)) from None
+    raise FrusdocError("internal error: fast and detailed readers disagree")  # pragma: no cover
+
+
+@overload
+def loads(s: str | bytes, type: type[T]) -> T: ...
+@overload
+def loads(s: str | bytes, type: None = None) -> Any: ...
+def loads(s: str | bytes, type: type[T] | None = None) -> T | Any:
+    """Read a model value from JSON.
+
+    ``type`` is the class expected at the root (``Document`` by default in
+    spirit: pass it to get a precise return type); ``None`` accepts whatever the
+    root's ``"type"`` names. Raises :class:`~frusdoc.ValidationError` listing
+    every problem with its JSON path.
+    """
+    return from_data(_parse_json(s), type)
+
+
+def dump_lines(values: Iterable[object], fp: IO[str] | None = None) -> str | None:
+    """Write values as JSON Lines: one compact JSON object per line.
+
+    With ``fp``, lines are written to it and ``None`` is returned; otherwise the
+    whole text is returned.
+    """
+    if fp is None:
+        return "".join(dumps(v) + "\n" for v in values)
+    for v in values:
+        fp.write(dumps(v))
+        fp.write("\n")
+    return None
+
+
+def load_lines(source: str | Iterable[str], type: type[T] | None = None) -> Iterator[T]:
+    """Read JSON Lines lazily; blank lines are skipped. Errors name the line."""
+    # Only "\n" ends a line: JSON strings may hold U+2028 and other characters
+    # that str.splitlines() would also split on.
+    lines = source.split("\n") if isinstance(source, str) else source
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield cast(T, loads(line, type))
+        except ValidationError as exc:
+            problems = [Problem(path=f"line {number}: {p.path}", message=p.message) for p in exc.problems]
+            raise ValidationError(problems, summary=f"invalid JSON Lines (line {number})") from None

@@ -1,0 +1,184 @@
+"""Block nodes: paragraphs, headings, lists, tables, quotes, openers and closers."""
+
+from __future__ import annotations
+
+from typing import Union
+
+import attrs
+
+from frusdoc.model.inlines import Attributes, Inline
+
+__all__ = [
+    "Attachment",
+    "Block",
+    "Cell",
+    "Closer",
+    "Dateline",
+    "Heading",
+    "ListBlock",
+    "ListItem",
+    "Opener",
+    "Paragraph",
+    "Postscript",
+    "Quote",
+    "RawBlock",
+    "Row",
+    "Signed",
+    "Table",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph; ``rend`` is its TEI rendition (``center``, ``flushleft``)."""
+
+    inlines: tuple[Inline, ...] = ()
+    rend: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """A heading inside a document or division (``SUBJECT``, an attachment's title)."""
+
+    inlines: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """Quoted material set off from the text (``rend="blockquote"``)."""
+
+    blocks: tuple[Block, ...] = ()
+    rend: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class ListItem:
+    """One item of a list, with its printed label (``1.``, ``(a)``) when it has one."""
+
+    blocks: tuple[Block, ...] = ()
+    label: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class ListBlock:
+    """A list. ``kind`` is the TEI ``@type`` (``subject``, ``participants``, ``toc``);
+    ``head`` its caption (``SUBJECT``)."""
+
+    items: tuple[ListItem, ...] = ()
+    kind: str | None = None
+    head: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """A table cell."""
+
+    inlines: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """A table row."""
+
+    cells: tuple[Cell, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table (participants of a meeting, the list of papers)."""
+
+    rows: tuple[Row, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Dateline:
+    """Place and date of writing; the place and date are :class:`Name` and
+    :class:`DateText` inlines inside."""
+
+    inlines: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Opener:
+    """The opening of a letter or telegram: ``[Telegram]``, the dateline, a file number."""
+
+    blocks: tuple[Block, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Signed:
+    """A signature (``Franklin D. Roosevelt``, ``C[ordell] H[ull]``)."""
+
+    inlines: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Closer:
+    """The closing of a document: complimentary close and signature."""
+
+    blocks: tuple[Block, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Postscript:
+    """A postscript, editorial or original."""
+
+    blocks: tuple[Block, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Attachment:
+    """An enclosure or attachment printed with its document (``Tab A``)."""
+
+    blocks: tuple[Block, ...] = ()
+    title: tuple[Inline, ...] = ()
+    id: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class RawBlock:
+    """A block element frusdoc does not model, kept whole.
+
+    ``text`` holds verbatim text that a plain-text reader could not place; a
+    TEI reader keeps the element as ``tag``, ``attributes`` and ``content``.
+    """
+
+    tag: str | None = None
+    attributes: Attributes = ()
+    content: tuple[Block | Inline, ...] = ()
+    text: str | None = None
+
+
+Block = Union[
+    Paragraph,
+    Heading,
+    Quote,
+    ListBlock,
+    Table,
+    Dateline,
+    Opener,
+    Closer,
+    Signed,
+    Postscript,
+    Attachment,
+    RawBlock,
+]
+"""Any block node."""
+
+for _cls in (Quote, ListItem, ListBlock, Row, Table, Opener, Closer, Postscript, Attachment, RawBlock):
+    attrs.resolve_types(_cls, globals(), locals())
+del _cls

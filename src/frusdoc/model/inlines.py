@@ -1,0 +1,208 @@
+"""Inline nodes: the runs of text inside paragraphs, headings, notes and cells.
+
+Children are tuples of :data:`Inline`. Each node that comes from a TEI element
+carries ``extra``: the element's attributes the model does not name, so that a
+TEI round trip loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+import attrs
+
+from frusdoc.model.targets import Target
+
+__all__ = [
+    "Attributes",
+    "DateText",
+    "Emendation",
+    "EmendationKind",
+    "EmendationStatus",
+    "Emphasis",
+    "Gap",
+    "Inline",
+    "LineBreak",
+    "Name",
+    "NameKind",
+    "NoteRef",
+    "PageBreak",
+    "RawInline",
+    "Reference",
+    "Text",
+]
+
+Attributes = tuple[tuple[str, str], ...]
+"""Attributes as ``(name, value)`` pairs in source order (names in Clark notation
+``{namespace}local`` when namespaced)."""
+
+NameKind = Literal["person", "place", "term", "gloss"]
+EmendationKind = Literal["ocr", "typo", "editorial", "regularisation", "supplied"]
+EmendationStatus = Literal["proposed", "accepted", "rejected"]
+
+
+def _quantize(value: float | None) -> float | None:
+    # Confidences are kept to thousandths: finer precision means nothing for a
+    # human judgement, and short decimals serialise identically in every JSON
+    # library (no "1e-07" versus "1e-7").
+    if value is None:
+        return None
+    return round(float(value), 3)
+
+
+def _check_confidence(_inst: object, _attr: object, value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValueError(f"confidence must be between 0 and 1, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A run of characters, exactly as printed."""
+
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Emphasis:
+    """Highlighted text; ``rend`` is the TEI rendition (``italic``, ``smallcaps``, ``strong``)."""
+
+    rend: str
+    children: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class NoteRef:
+    """The point where a footnote is referenced.
+
+    ``label`` is the printed marker (``80``, ``0``, ``84a``, ``*``); ``note`` is
+    the id of the :class:`~frusdoc.Note` when it has one.
+    """
+
+    label: str
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PageBreak:
+    """The start of a printed page.
+
+    ``label`` is the page number as printed (``543``, ``VII``, ``[VI]``); ``id``
+    the TEI anchor (``pg_543``); ``facs`` the scan image number;
+    ``facsimile`` marks the microfiche supplements' ``[Facsimile Page 1]``.
+    """
+
+    label: str
+    id: str | None = None
+    facs: str | None = None
+    facsimile: bool = False
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class LineBreak:
+    """A line break inside a block (TEI ``lb``, or a hard-wrapped line of a page)."""
+
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Reference:
+    """A cross-reference: the text shown (``children``) and where it points (``target``)."""
+
+    target: Target
+    children: tuple[Inline, ...] = ()
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Name:
+    """A person, place, term or glossed office named in the text.
+
+    ``ref`` is the id of the entry in the volume's persons or terms list
+    (``p_SJF1``, ``t_GDR1``) without the leading ``#``; ``role`` is the TEI
+    ``@type`` (``from``, ``to``) of a heading's sender or recipient.
+    """
+
+    kind: NameKind
+    children: tuple[Inline, ...] = ()
+    ref: str | None = None
+    role: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class DateText:
+    """A date as printed, with its machine-readable value.
+
+    ``when`` is local time without offset, as FRUS encodes it
+    (``1918-09-13T12:00:00``); ``not_before``/``not_after`` bound an uncertain
+    date; ``kind`` is the TEI ``@type`` (``conversation-or-meeting-date``).
+    """
+
+    children: tuple[Inline, ...] = ()
+    when: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    calendar: str | None = None
+    kind: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Emendation:
+    """A correction of the printed text that keeps both readings.
+
+    ``original`` is what the source prints; ``corrected`` what it should read.
+    Renderers choose a reading; nothing is ever overwritten. ``confidence`` is
+    between 0 and 1 (kept to thousandths); ``resp`` names who or what proposed
+    it (``frusdoc.emend``, an editor's initials); ``reason`` says why.
+    """
+
+    original: tuple[Inline, ...]
+    corrected: tuple[Inline, ...]
+    kind: EmendationKind = "ocr"
+    status: EmendationStatus = "proposed"
+    confidence: float | None = attrs.field(default=None, converter=_quantize, validator=_check_confidence)
+    resp: str | None = None
+    reason: str | None = None
+    id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """Omitted or withheld material; ``children`` is what the page shows in its place."""
+
+    children: tuple[Inline, ...] = ()
+    reason: str | None = None
+    extent: str | None = None
+    extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class RawInline:
+    """An inline element frusdoc does not model, kept whole (tag, attributes, content)."""
+
+    tag: str
+    attributes: Attributes = ()
+    children: tuple[Inline, ...] = ()
+
+
+Inline = Union[
+    Text,
+    Emphasis,
+    NoteRef,
+    PageBreak,
+    LineBreak,
+    Reference,
+    Name,
+    DateText,
+    Emendation,
+    Gap,
+    RawInline,
+]
+"""Any inline node."""
+
+for _cls in (Emphasis, Reference, Name, DateText, Emendation, Gap, RawInline):
+    attrs.resolve_types(_cls, globals(), locals())
+del _cls

@@ -1,0 +1,174 @@
+"""What a cross-reference points at.
+
+Every target keeps ``raw``: the reference exactly as the source wrote it (a TEI
+``@target`` such as ``frus1961-63v14#d277``, or the prose ``Document 3``), so
+nothing is lost when the parsed parts are incomplete or wrong. The parsed parts
+are optional because real references are often partial (a page with no volume
+means "this volume").
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+import attrs
+
+__all__ = [
+    "ArchivalTarget",
+    "DocumentTarget",
+    "NoteTarget",
+    "PageTarget",
+    "PublicationTarget",
+    "Target",
+    "UnknownTarget",
+    "UrlTarget",
+    "VolumeTarget",
+]
+
+HSG = "https://history.state.gov/historicaldocuments"
+
+
+@attrs.frozen(kw_only=True)
+class DocumentTarget:
+    """A FRUS document: ``#d12``, ``frus1942v03#d5``, ``Document 3``.
+
+    ``volume`` is ``None`` for a document of the same volume.
+    """
+
+    raw: str
+    document: str
+    volume: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """The history.state.gov address, when the volume is known."""
+        return f"{HSG}/{self.volume}/{self.document}" if self.volume else None
+
+
+@attrs.frozen(kw_only=True)
+class PageTarget:
+    """A printed page: ``#pg_543``, ``p. 786``, ``frus1931-41v02#pg_117``."""
+
+    raw: str
+    page: str
+    volume: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """The history.state.gov address, when the volume is known."""
+        return f"{HSG}/{self.volume}/pg_{self.page}" if self.volume else None
+
+
+@attrs.frozen(kw_only=True)
+class NoteTarget:
+    """A footnote: ``footnote 3, Document 59``, ``#d59fn3``."""
+
+    raw: str
+    note: str
+    document: str | None = None
+    volume: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """The address of the note's document, when volume and document are known."""
+        if self.volume and self.document:
+            return f"{HSG}/{self.volume}/{self.document}#fn:{self.note}"
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class VolumeTarget:
+    """A whole FRUS volume: ``frus1961-63v06``."""
+
+    raw: str
+    volume: str
+
+    @property
+    def url(self) -> str | None:
+        """The history.state.gov address of the volume."""
+        return f"{HSG}/{self.volume}"
+
+
+def _unique_names(_inst: object, _attr: object, parts: tuple[tuple[str, str], ...]) -> None:
+    names = [name for name, _ in parts]
+    if len(set(names)) != len(names):
+        raise ValueError(f"part names must be unique, got {names!r}")
+
+
+@attrs.frozen(kw_only=True)
+class ArchivalTarget:
+    """An archival citation: a decimal file, a lot file, a presidential library.
+
+    ``scheme`` names the citation grammar (``decimal-file``, ``lot-file``,
+    ``library``, …); ``parts`` holds its named components in source order, for
+    example ``(("class", "740.0011"), ("subject", "European War 1939"),
+    ("item", "21011a"))``.
+    """
+
+    raw: str
+    scheme: str
+    parts: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_unique_names)
+
+    def part(self, name: str) -> str | None:
+        """The value of a named component, or ``None``."""
+        for key, value in self.parts:
+            if key == name:
+                return value
+        return None
+
+    @property
+    def url(self) -> str | None:
+        """Archival citations have no web address."""
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class PublicationTarget:
+    """A printed publication: ``Department of State Bulletin, June 13, 1942, p. 531``."""
+
+    raw: str
+    title: str
+    volume: str | None = None
+    page: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """Publications outside FRUS have no address here."""
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class UrlTarget:
+    """An external address: ``https://…``."""
+
+    raw: str
+
+    @property
+    def url(self) -> str | None:
+        """The address itself."""
+        return self.raw
+
+
+@attrs.frozen(kw_only=True)
+class UnknownTarget:
+    """A target frusdoc could not interpret, kept verbatim."""
+
+    raw: str
+
+    @property
+    def url(self) -> str | None:
+        """Unknown targets have no address."""
+        return None
+
+
+Target = Union[
+    DocumentTarget,
+    PageTarget,
+    NoteTarget,
+    VolumeTarget,
+    ArchivalTarget,
+    PublicationTarget,
+    UrlTarget,
+    UnknownTarget,
+]
+"""Any cross-reference target."""

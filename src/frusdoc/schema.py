@@ -1,0 +1,150 @@
+"""JSON Schema of the frusdoc JSON format, derived from the model.
+
+The schema is generated from the attrs classes and the frozen tag table, never
+written by hand, so it cannot drift from what :mod:`frusdoc.json` writes. The
+current schema is committed at ``docs/schema/frusdoc-1.0.json``.
+"""
+
+from __future__ import annotations
+
+import json as _stdjson
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+import attrs
+
+from frusdoc import model as m
+from frusdoc.json import FORMAT_NAME, FORMAT_VERSION
+from frusdoc.tags import TAG_OF_CLASS
+
+__all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
+
+SCHEMA_ID = f"https://frusdoc.readthedocs.io/schema/frusdoc-{FORMAT_VERSION}.json"
+
+_UNION_NAMES: dict[Any, str] = {
+    m.Inline: "Inline",
+    m.Block: "Block",
+    m.Target: "Target",
+    Union[m.Block, m.Inline]: "BlockOrInline",
+    Union[m.Division, m.Document]: "DivisionOrDocument",
+}
+
+_ATTRIBUTES = {
+    "type": "object",
+    "additionalProperties": {"type": "string"},
+    "description": "Attributes as name: value, in source order.",
+}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _type_schema(t: Any) -> dict[str, Any]:
+    if t is str:
+        return {"type": "string"}
+    if t is bool:
+        return {"type": "boolean"}
+    if t is int:
+        return {"type": "integer"}
+    if t is float:
+        return {"type": "number"}
+    if t in _UNION_NAMES:
+        return _ref(_UNION_NAMES[t])
+    if t in TAG_OF_CLASS:
+        return _ref(TAG_OF_CLASS[t])
+    if t == tuple[tuple[str, str], ...]:
+        return dict(_ATTRIBUTES)
+    origin, args = get_origin(t), get_args(t)
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return {"type": "array", "items": _type_schema(args[0])}
+    if origin in (Union, types.UnionType):
+        members = [a for a in args if a is not type(None)]
+        inner = _type_schema(members[0]) if len(members) == 1 else _type_schema(Union[tuple(members)])
+        if type(None) in args:
+            return {"anyOf": [inner, {"type": "null"}]}
+        return inner
+    raise TypeError(f"no JSON Schema rule for {t!r}")  # pragma: no cover - guards model growth
+
+
+def _class_schema(cls: type) -> dict[str, Any]:
+    tag = TAG_OF_CLASS[cls]
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {"type": {"const": tag}}
+    required = ["type"]
+    for field in attrs.fields(cls):
+        properties[field.name] = _type_schema(hints[field.name])
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().split("\n\n")[0],
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    if cls is m.Emendation:
+        properties["confidence"]["anyOf"][0].update(minimum=0, maximum=1)
+    return schema
+
+
+def _dispatch(schemas: dict[str, Any]) -> dict[str, Any]:
+    # Dispatch on the "type" tag with if/then rather than oneOf: validators
+    # then check one branch instead of all, and report errors from that branch.
+    return {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"enum": list(schemas)}},
+        "allOf": [
+            {"if": {"properties": {"type": {"const": tag}}}, "then": schema}
+            for tag, schema in schemas.items()
+        ],
+    }
+
+
+def _union_schema(members: tuple[type, ...]) -> dict[str, Any]:
+    objects = _dispatch({TAG_OF_CLASS[c]: _ref(TAG_OF_CLASS[c]) for c in members if c is not m.Text})
+    if m.Text not in members:
+        return objects
+    return {"if": {"type": "string"}, "then": {"description": "A run of text."}, "else": objects}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of frusdoc's JSON format, version 1.0.
+
+    A document validates when it is the output of :func:`frusdoc.json.dumps`
+    for any model value: a root object carrying the format marker, whose
+    ``"type"`` names the class.
+    """
+    defs: dict[str, Any] = {}
+    for cls in TAG_OF_CLASS:
+        defs[TAG_OF_CLASS[cls]] = _class_schema(cls)
+    for union, name in _UNION_NAMES.items():
+        defs[name] = _union_schema(get_args(union))
+    marker = {
+        "type": "string",
+        "pattern": r"^1\.[0-9]+$",
+        "description": f"The format marker; this schema describes version {FORMAT_VERSION}.",
+    }
+    roots: dict[str, Any] = {}
+    for cls, tag in TAG_OF_CLASS.items():
+        root = _class_schema(cls)
+        root["properties"] = {FORMAT_NAME: marker, **root["properties"]}
+        root["required"] = [FORMAT_NAME, *root["required"]]
+        roots[tag] = root
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": f"frusdoc JSON format {FORMAT_VERSION}",
+        "description": "A FRUS document, volume or node as written by frusdoc.json.dumps.",
+        **_dispatch(roots),
+        "$defs": defs,
+    }
+
+
+def json_schema_text() -> str:
+    """The schema as the indented JSON text committed in ``docs/schema``."""
+    return _stdjson.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,379 @@
+"""Hypothesis strategies for every frusdoc node, for frusdoc and its downstream users.
+
+Install the extra ``testing`` (``pip install frusdoc[testing]``) and use them in
+your own property tests::
+
+    from hypothesis import given
+    from frusdoc import testing
+
+    @given(testing.documents())
+    def test_my_tool_accepts_any_document(doc): ...
+
+Every strategy is bounded (recursion and sizes are capped) so that examples
+stay small enough for fast tests, and every field of every class is drawn.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from frusdoc import model as m
+
+__all__ = [
+    "attributes",
+    "block_lists",
+    "blocks",
+    "date_ranges",
+    "divisions",
+    "documents",
+    "emendations",
+    "ids",
+    "inline_lists",
+    "inlines",
+    "labels",
+    "notes",
+    "targets",
+    "text_layouts",
+    "texts",
+    "volumes",
+]
+
+T = TypeVar("T")
+
+# Printable FRUS-like text plus the awkward characters real pages hold:
+# typographic quotes and dashes, ½, accented letters, a non-BMP character.
+_ALPHABET = st.one_of(
+    st.sampled_from("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+    st.sampled_from(".,;:()[]/–—’“”½éÉ…\n\t↩•*"),
+    st.characters(codec="utf-8", exclude_categories=["Cs"]),
+)
+
+
+def _tuples(
+    elements: st.SearchStrategy[T], *, max_size: int = 3, min_size: int = 0
+) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(elements, min_size=min_size, max_size=max_size).map(tuple)
+
+
+def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+def texts(*, min_size: int = 0, max_size: int = 24) -> st.SearchStrategy[str]:
+    """Strings of FRUS-like text, including tricky characters."""
+    return st.text(alphabet=_ALPHABET, min_size=min_size, max_size=max_size)
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Identifiers shaped like FRUS ids (``d12``, ``p_LR1``, ``frus1942v03``)."""
+    return st.from_regex(r"[a-z][a-z0-9_-]{0,10}", fullmatch=True)
+
+
+def labels() -> st.SearchStrategy[str]:
+    """Printed footnote labels and page numbers: ``80``, ``0``, ``84a``, ``*``, ``XII``."""
+    return st.one_of(
+        st.integers(min_value=0, max_value=999).map(str),
+        st.from_regex(r"[1-9][0-9]{0,2}[a-d]", fullmatch=True),
+        st.sampled_from(["*", "†", "XII", "[VI]", "iv"]),
+    )
+
+
+def attributes() -> st.SearchStrategy[m.Attributes]:
+    """Unmodelled XML attributes as ``(name, value)`` pairs with unique names."""
+    names = st.one_of(
+        st.from_regex(r"[a-z][a-zA-Z-]{0,6}", fullmatch=True),
+        st.sampled_from(["rendition", "{http://www.w3.org/XML/1998/namespace}lang"]),
+    )
+    pairs = st.lists(st.tuples(names, texts(max_size=8)), max_size=2, unique_by=lambda p: p[0])
+    return pairs.map(tuple)
+
+
+def date_ranges() -> st.SearchStrategy[m.DateRange]:
+    """Date ranges as FRUS writes them (ISO 8601 with offset)."""
+    stamp = st.from_regex(
+        r"19[0-9]{2}-(0[1-9]|1[0-2])-[0-2][0-9]T[0-2][0-9]:[0-5][0-9]:00-05:00", fullmatch=True
+    )
+    return st.builds(m.DateRange, not_before=_optional(stamp), not_after=_optional(stamp))
+
+
+def targets() -> st.SearchStrategy[m.Target]:
+    """Every kind of cross-reference target."""
+    raw = texts(min_size=1, max_size=16)
+    part_names = st.sampled_from(["class", "subject", "item", "lot", "repository", "collection"])
+    return st.one_of(
+        st.builds(m.DocumentTarget, raw=raw, document=ids(), volume=_optional(ids())),
+        st.builds(m.PageTarget, raw=raw, page=labels(), volume=_optional(ids())),
+        st.builds(m.NoteTarget, raw=raw, note=labels(), document=_optional(ids()), volume=_optional(ids())),
+        st.builds(m.VolumeTarget, raw=raw, volume=ids()),
+        st.builds(
+            m.ArchivalTarget,
+            raw=raw,
+            scheme=st.sampled_from(["decimal-file", "lot-file", "library", "central-files"]),
+            parts=st.lists(
+                st.tuples(part_names, texts(max_size=10)), max_size=3, unique_by=lambda p: p[0]
+            ).map(tuple),
+        ),
+        st.builds(
+            m.PublicationTarget,
+            raw=raw,
+            title=texts(max_size=20),
+            volume=_optional(texts(max_size=6)),
+            page=_optional(labels()),
+        ),
+        st.builds(
+            m.UrlTarget, raw=st.sampled_from(["https://history.state.gov/", "http://example.org/a?b=c"])
+        ),
+        st.builds(m.UnknownTarget, raw=raw),
+    )
+
+
+def _leaf_inlines() -> st.SearchStrategy[m.Inline]:
+    return st.one_of(
+        st.builds(m.Text, text=texts(min_size=1)),
+        st.builds(m.NoteRef, label=labels(), note=_optional(ids())),
+        st.builds(
+            m.PageBreak,
+            label=labels(),
+            id=_optional(ids()),
+            facs=_optional(st.from_regex(r"[0-9]{4}", fullmatch=True)),
+            facsimile=st.booleans(),
+            extra=attributes(),
+        ),
+        st.builds(m.LineBreak, extra=attributes()),
+    )
+
+
+def emendations(
+    children: st.SearchStrategy[tuple[m.Inline, ...]] | None = None,
+) -> st.SearchStrategy[m.Emendation]:
+    """Emendations of every kind and status, with both readings."""
+    runs = (
+        children
+        if children is not None
+        else _tuples(st.builds(m.Text, text=texts(min_size=1)), min_size=1, max_size=2)
+    )
+    return st.builds(
+        m.Emendation,
+        original=runs,
+        corrected=runs,
+        kind=st.sampled_from(["ocr", "typo", "editorial", "regularisation", "supplied"]),
+        status=st.sampled_from(["proposed", "accepted", "rejected"]),
+        confidence=_optional(st.floats(min_value=0, max_value=1)),
+        resp=_optional(st.sampled_from(["frusdoc.emend", "JW", "editor"])),
+        reason=_optional(texts(max_size=20)),
+        id=_optional(ids()),
+    )
+
+
+def _compound_inlines(children: st.SearchStrategy[m.Inline]) -> st.SearchStrategy[m.Inline]:
+    kids = _tuples(children)
+    return st.one_of(
+        st.builds(
+            m.Emphasis,
+            rend=st.sampled_from(["italic", "smallcaps", "strong"]),
+            children=kids,
+            extra=attributes(),
+        ),
+        st.builds(m.Reference, target=targets(), children=kids, extra=attributes()),
+        st.builds(
+            m.Name,
+            kind=st.sampled_from(["person", "place", "term", "gloss"]),
+            children=kids,
+            ref=_optional(ids()),
+            role=_optional(st.sampled_from(["from", "to"])),
+            extra=attributes(),
+        ),
+        st.builds(
+            m.DateText,
+            children=kids,
+            when=_optional(st.from_regex(r"19[0-9]{2}-0[1-9]-[0-2][1-9](T1[0-9]:00:00)?", fullmatch=True)),
+            not_before=_optional(st.just("1918-09-01")),
+            not_after=_optional(st.just("1918-09-30")),
+            calendar=_optional(st.just("gregorian")),
+            kind=_optional(st.just("conversation-or-meeting-date")),
+            extra=attributes(),
+        ),
+        emendations(kids),
+        st.builds(
+            m.Gap,
+            children=kids,
+            reason=_optional(st.just("declassification")),
+            extent=_optional(st.just("1 line")),
+            extra=attributes(),
+        ),
+        st.builds(
+            m.RawInline,
+            tag=st.sampled_from(["seg", "{http://www.tei-c.org/ns/1.0}foreign", "abbr"]),
+            attributes=attributes(),
+            children=kids,
+        ),
+    )
+
+
+def inlines() -> st.SearchStrategy[m.Inline]:
+    """Any inline node, nested a few levels deep."""
+    return st.recursive(_leaf_inlines(), _compound_inlines, max_leaves=8)
+
+
+def inline_lists(*, max_size: int = 4) -> st.SearchStrategy[tuple[m.Inline, ...]]:
+    """Runs of inlines."""
+    return _tuples(inlines(), max_size=max_size)
+
+
+def _leaf_blocks() -> st.SearchStrategy[m.Block]:
+    run = inline_lists()
+    return st.one_of(
+        st.builds(
+            m.Paragraph,
+            inlines=run,
+            rend=_optional(st.sampled_from(["center", "flushleft"])),
+            extra=attributes(),
+        ),
+        st.builds(m.Heading, inlines=run, extra=attributes()),
+        st.builds(m.Dateline, inlines=run, extra=attributes()),
+        st.builds(m.Signed, inlines=run, extra=attributes()),
+        st.builds(
+            m.Table,
+            rows=_tuples(
+                st.builds(
+                    m.Row,
+                    cells=_tuples(st.builds(m.Cell, inlines=run, extra=attributes())),
+                    extra=attributes(),
+                ),
+                max_size=2,
+            ),
+            extra=attributes(),
+        ),
+        st.builds(
+            m.RawBlock, tag=_optional(st.just("figure")), attributes=attributes(), text=_optional(texts())
+        ),
+    )
+
+
+def _compound_blocks(children: st.SearchStrategy[m.Block]) -> st.SearchStrategy[m.Block]:
+    kids = _tuples(children)
+    return st.one_of(
+        st.builds(m.Quote, blocks=kids, rend=_optional(st.just("blockquote")), extra=attributes()),
+        st.builds(
+            m.ListBlock,
+            items=_tuples(
+                st.builds(
+                    m.ListItem,
+                    blocks=kids,
+                    label=_optional(st.sampled_from(["1.", "(a)", "2."])),
+                    extra=attributes(),
+                )
+            ),
+            kind=_optional(st.sampled_from(["subject", "participants"])),
+            head=inline_lists(max_size=1),
+            extra=attributes(),
+        ),
+        st.builds(m.Opener, blocks=kids, extra=attributes()),
+        st.builds(m.Closer, blocks=kids, extra=attributes()),
+        st.builds(m.Postscript, blocks=kids, extra=attributes()),
+        st.builds(
+            m.Attachment, blocks=kids, title=inline_lists(max_size=2), id=_optional(ids()), extra=attributes()
+        ),
+        st.builds(
+            m.RawBlock,
+            tag=st.just("floatingText"),
+            attributes=attributes(),
+            content=_tuples(st.one_of(children, inlines()), max_size=2),
+        ),
+    )
+
+
+def blocks() -> st.SearchStrategy[m.Block]:
+    """Any block node, nested a few levels deep."""
+    return st.recursive(_leaf_blocks(), _compound_blocks, max_leaves=6)
+
+
+def block_lists(*, max_size: int = 4) -> st.SearchStrategy[tuple[m.Block, ...]]:
+    """Sequences of blocks."""
+    return _tuples(blocks(), max_size=max_size)
+
+
+def notes() -> st.SearchStrategy[m.Note]:
+    """Footnotes and source notes."""
+    return st.builds(
+        m.Note,
+        blocks=block_lists(max_size=2),
+        label=_optional(labels()),
+        id=_optional(ids()),
+        kind=_optional(st.sampled_from(["source", "editorial"])),
+        rend=_optional(st.just("inline")),
+        extra=attributes(),
+    )
+
+
+def text_layouts() -> st.SearchStrategy[m.TextLayout]:
+    """Plain-text layouts (separators, list and note flavours)."""
+    return st.builds(
+        m.TextLayout,
+        separators=_tuples(st.sampled_from(["\n", "\n\n", "\n\n\n", "\r\n", " \n"]), max_size=4),
+        trailing=st.sampled_from(["", "\n", "\n\n"]),
+        list_styles=_tuples(st.sampled_from(["bullet", "labels", "dash-labels", "dash"]), max_size=2),
+        note_style=st.sampled_from(["numbered", "arrow"]),
+    )
+
+
+def documents() -> st.SearchStrategy[m.Document]:
+    """Whole documents with every field drawn."""
+    return st.builds(
+        m.Document,
+        title=inline_lists(),
+        blocks=block_lists(),
+        notes=_tuples(notes(), max_size=3),
+        id=_optional(ids()),
+        volume=_optional(ids()),
+        label=_optional(labels()),
+        kind=_optional(st.sampled_from(["historical-document", "editorial-note"])),
+        date=_optional(date_ranges()),
+        page=_optional(labels()),
+        layout=_optional(text_layouts()),
+        extra=attributes(),
+    )
+
+
+def divisions(
+    children: st.SearchStrategy[m.Division | m.Document] | None = None,
+) -> st.SearchStrategy[m.Division]:
+    """Divisions of a volume (compilations, chapters, front-matter sections)."""
+    kids = children if children is not None else documents()
+    return st.builds(
+        m.Division,
+        kind=st.sampled_from(["compilation", "chapter", "section", "subchapter"]),
+        title=inline_lists(max_size=2),
+        id=_optional(ids()),
+        subtype=_optional(st.sampled_from(["index", "table-of-contents"])),
+        date=_optional(date_ranges()),
+        blocks=block_lists(max_size=2),
+        children=_tuples(kids, max_size=2),
+        extra=attributes(),
+    )
+
+
+def volumes() -> st.SearchStrategy[m.Volume]:
+    """Whole volumes: header facts, persons, terms and a tree of divisions."""
+    tree: st.SearchStrategy[Any] = st.recursive(documents(), lambda kids: divisions(kids), max_leaves=4)
+    return st.builds(
+        m.Volume,
+        id=ids(),
+        title=_optional(texts()),
+        titles=_tuples(
+            st.builds(
+                m.Title, text=texts(), kind=_optional(st.sampled_from(["complete", "series", "volume"]))
+            )
+        ),
+        editors=_tuples(
+            st.builds(m.Editor, name=texts(), role=_optional(st.sampled_from(["primary", "general"])))
+        ),
+        publication_date=_optional(st.sampled_from(["1932", "1994"])),
+        coverage=_optional(date_ranges()),
+        persons=_tuples(st.builds(m.Person, id=ids(), name=texts(), description=inline_lists(max_size=2))),
+        terms=_tuples(st.builds(m.Term, id=ids(), term=texts(), description=inline_lists(max_size=2))),
+        divisions=_tuples(tree, max_size=3),
+        extra=attributes(),
+    )

@@ -1,0 +1,124 @@
+"""Traversal of the model and values derived from it.
+
+Everything here is computed on demand, never stored: paths of nodes, the plain
+text of a run of inlines, word counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+
+import attrs
+
+from frusdoc import model as m
+from frusdoc.tags import TAG_OF_CLASS
+
+__all__ = ["Path", "Reading", "format_path", "plain_text", "walk", "word_count"]
+
+Path = tuple[str | int, ...]
+"""Where a node sits below the root: field names and tuple indices."""
+
+Reading = Literal["original", "corrected"]
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    # Fields that can hold model nodes; text-layout and date ranges are data,
+    # not nodes, but they are still yielded so that walk() covers everything.
+    return tuple(a.name for a in attrs.fields(cls))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {cls: _child_fields(cls) for cls in TAG_OF_CLASS}
+
+
+def walk(node: object) -> Iterator[tuple[Path, Any]]:
+    """Yield ``(path, node)`` for ``node`` and every model node below it, in
+    document order (depth first, pre-order).
+
+    The path of the root is ``()``; ``("blocks", 3, "inlines", 2)`` is the third
+    inline of the fourth block. Iterative, so arbitrarily deep trees are fine.
+    """
+    stack: list[tuple[Path, Any]] = [((), node)]
+    while stack:
+        path, current = stack.pop()
+        yield path, current
+        names = _FIELDS.get(type(current))
+        if names is None:
+            continue
+        children: list[tuple[Path, Any]] = []
+        for name in names:
+            value = getattr(current, name)
+            if type(value) in _FIELDS:
+                children.append(((*path, name), value))
+            elif type(value) is tuple:
+                children.extend(((*path, name, i), v) for i, v in enumerate(value) if type(v) in _FIELDS)
+        stack.extend(reversed(children))
+
+
+def format_path(path: Path) -> str:
+    """A path in the JSONPath form used by error messages: ``$.blocks[3].inlines[2]``."""
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+
+
+def plain_text(
+    inlines: Iterable[m.Inline],
+    *,
+    reading: Reading = "original",
+    markers: bool = False,
+    page_breaks: bool = False,
+) -> str:
+    """The running text of a run of inlines: what a reader reads.
+
+    Note markers and page breaks are left out unless asked for (``markers``
+    shows a marker's label, ``page_breaks`` shows ``[Page N]``). ``reading``
+    chooses the printed (``original``) or ``corrected`` side of emendations;
+    rejected emendations always read as printed.
+    """
+    out: list[str] = []
+    stack: list[Iterator[m.Inline]] = [iter(inlines)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        cls = type(node)
+        if cls is m.Text:
+            out.append(node.text)  # type: ignore[union-attr]
+        elif cls is m.NoteRef:
+            if markers:
+                out.append(node.label)  # type: ignore[union-attr]
+        elif cls is m.PageBreak:
+            if page_breaks:
+                label = node.label  # type: ignore[union-attr]
+                prefix = "Facsimile Page" if node.facsimile else "Page"  # type: ignore[union-attr]
+                out.append(f"[{prefix} {label}]")
+        elif cls is m.LineBreak:
+            out.append("\n")
+        elif cls is m.Emendation:
+            assert isinstance(node, m.Emendation)
+            use_corrected = reading == "corrected" and node.status != "rejected"
+            stack.append(iter(node.corrected if use_corrected else node.original))
+        else:
+            stack.append(iter(getattr(node, "children", ())))
+    return "".join(out)
+
+
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+
+
+def word_count(node: object, *, reading: Reading = "original") -> int:
+    """The number of words in the text of ``node`` and everything below it
+    (a document's title and notes included)."""
+    total = 0
+    for _, child in walk(node):
+        for name in _INLINE_FIELDS:
+            value = getattr(child, name, None)
+            if type(value) is tuple:
+                total += len(_WORD.findall(plain_text(value, reading=reading)))
+    return total
+
+
+# The fields that own runs of inlines (inline nodes' own ``children`` are
+# reached through plain_text, not counted twice).
+_INLINE_FIELDS = ("inlines", "title", "head", "description")

@@ -1,0 +1,22 @@
+"""Shared fixtures: the corpus copied into tests/data, hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from tests.corpus import DATA
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "thorough", deadline=None, max_examples=1000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The founding example, byte for byte."""
+    return (DATA / "seed.txt").read_text(encoding="utf-8")

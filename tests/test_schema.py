@@ -1,0 +1,30 @@
+"""The JSON Schema is generated from the model and the committed copy is current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from frusdoc.schema import json_schema, json_schema_text
+
+COMMITTED = Path(__file__).parents[1] / "docs" / "schema" / "frusdoc-1.0.json"
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
+def test_committed_schema_is_current() -> None:
+    assert COMMITTED.read_text(encoding="utf-8") == json_schema_text(), (
+        "docs/schema/frusdoc-1.0.json is stale: run `python -m frusdoc schema -o docs/schema/frusdoc-1.0.json`"
+    )
+
+
+def test_schema_rejects_what_loads_rejects() -> None:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    bad = {"frusdoc": "1.0", "type": "document", "blocks": [{"type": "p", "style": "x"}]}
+    assert not validator.is_valid(bad)
+    assert not validator.is_valid({"type": "document"})
+    assert validator.is_valid(json.loads('{"frusdoc": "1.0", "type": "document"}'))
