@@ -32,7 +32,9 @@ def build_volume(min_nodes: int) -> m.Volume:
         paragraphs = tuple(
             m.Paragraph(
                 inlines=(
-                    m.Text(text="The Ambassador called on the Secretary of State this morning and said that "),
+                    m.Text(
+                        text="The Ambassador called on the Secretary of State this morning and said that "
+                    ),
                     m.Name(kind="person", ref="p_RD3", children=(m.Text(text="Rusk"),)),
                     m.Text(text=" had agreed to the proposal for a meeting of the Foreign Ministers."),
                     m.NoteRef(label=str(k + 1)),
@@ -48,7 +50,11 @@ def build_volume(min_nodes: int) -> m.Volume:
             m.Note(
                 label=str(k + 1),
                 id=f"d{n}fn{k + 1}",
-                blocks=(m.Paragraph(inlines=(m.Text(text="Source: Department of State, Central Files, 611.61/1–1562."),)),),
+                blocks=(
+                    m.Paragraph(
+                        inlines=(m.Text(text="Source: Department of State, Central Files, 611.61/1–1562."),)
+                    ),
+                ),
             )
             for k in range(6)
         )
@@ -57,7 +63,11 @@ def build_volume(min_nodes: int) -> m.Volume:
                 id=f"d{n}",
                 label=str(n),
                 kind="historical-document",
-                title=(m.Text(text=f"{n}. Telegram From the Embassy in the Soviet Union to the Department of State"),),
+                title=(
+                    m.Text(
+                        text=f"{n}. Telegram From the Embassy in the Soviet Union to the Department of State"
+                    ),
+                ),
                 blocks=paragraphs,
                 notes=notes,
             )

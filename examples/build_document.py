@@ -32,11 +32,16 @@ def build() -> Document:
                     Text(text=" hope, you and I could spend a few days together next Summer."),
                 )
             ),
-            Paragraph(inlines=(Text(text="I have sent Hopkins"), NoteRef(label="82"), Text(text=" to London."))),
+            Paragraph(
+                inlines=(Text(text="I have sent Hopkins"), NoteRef(label="82"), Text(text=" to London."))
+            ),
             Closer(blocks=(Signed(inlines=(Text(text="Franklin D. Roosevelt"),)),)),
         ),
         notes=(
-            Note(label="80", blocks=(Paragraph(inlines=(Text(text="Copy obtained from the Roosevelt Library."),)),)),
+            Note(
+                label="80",
+                blocks=(Paragraph(inlines=(Text(text="Copy obtained from the Roosevelt Library."),)),),
+            ),
             Note(label="82", blocks=(Paragraph(inlines=(Text(text="Harry L. Hopkins."),)),)),
         ),
     )

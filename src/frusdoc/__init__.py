@@ -6,11 +6,11 @@ schema (:mod:`frusdoc.schema`). Hypothesis strategies for downstream tests are
 in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
-from frusdoc import json, schema
+from frusdoc import json, schema, text
 from frusdoc.errors import FormatVersionError, FrusdocError, NoteNotFoundError, Problem, ValidationError
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
-from frusdoc.walk import format_path, plain_text, walk, word_count
+from frusdoc.walk import Path, format_path, plain_text, walk, word_count
 
 __version__ = "0.1.0"
 
@@ -21,10 +21,12 @@ __all__ = [
     "Problem",
     "ValidationError",
     "__version__",
+    "Path",
     "format_path",
     "json",
     "plain_text",
     "schema",
+    "text",
     "walk",
     "word_count",
     *_model_all,

@@ -371,7 +371,12 @@ def _parse_json(s: str | bytes) -> Any:
 
 def _too_deep(path: str) -> ValidationError:
     return ValidationError(
-        [Problem(path=path, message="nested too deeply to read (a FRUS document nests a few dozen levels at most); refused")],
+        [
+            Problem(
+                path=path,
+                message="nested too deeply to read (a FRUS document nests a few dozen levels at most); refused",
+            )
+        ],
         summary="input too deeply nested",
     )
 

@@ -24,6 +24,7 @@ from frusdoc import model as m
 __all__ = [
     "attributes",
     "block_lists",
+    "canonical_documents",
     "blocks",
     "date_ranges",
     "divisions",
@@ -313,6 +314,7 @@ def text_layouts() -> st.SearchStrategy[m.TextLayout]:
     return st.builds(
         m.TextLayout,
         separators=_tuples(st.sampled_from(["\n", "\n\n", "\n\n\n", "\r\n", " \n"]), max_size=4),
+        leading=st.sampled_from(["", "\n"]),
         trailing=st.sampled_from(["", "\n", "\n\n"]),
         list_styles=_tuples(st.sampled_from(["bullet", "labels", "dash-labels", "dash"]), max_size=2),
         note_style=st.sampled_from(["numbered", "arrow"]),
@@ -377,3 +379,150 @@ def volumes() -> st.SearchStrategy[m.Volume]:
         divisions=_tuples(tree, max_size=3),
         extra=attributes(),
     )
+
+
+# -- the plain-text canonical form ---------------------------------------------
+
+_WORDS = st.from_regex(r"[a-z]{1,8}", fullmatch=True)
+_CAPITALISED = st.from_regex(r"[A-Z][a-z]{1,7}", fullmatch=True)
+_PUNCT = st.sampled_from(["", "", "", ".", ",", ";", ":", ")", "’"])
+
+
+@st.composite
+def _canonical_line(
+    draw: st.DrawFn, markers: list[int], *, words: int = 3, allow_markers: bool = True
+) -> tuple[m.Inline, ...]:
+    """A line of prose: a capitalised word, a lower-case word, more words with
+    punctuation, page breaks between words and note markers glued after them."""
+    count = draw(st.integers(min_value=words, max_value=words + 6))
+    tokens: list[m.Inline] = []
+
+    def text(s: str) -> None:
+        if tokens and isinstance(tokens[-1], m.Text):
+            tokens[-1] = m.Text(text=tokens[-1].text + s)
+        else:
+            tokens.append(m.Text(text=s))
+
+    for k in range(count):
+        if k:
+            if draw(st.integers(0, 9)) == 0:
+                text(" ")
+                tokens.append(
+                    m.PageBreak(
+                        label=draw(st.one_of(st.integers(1, 999).map(str), st.sampled_from(["XII", "[VI]"]))),
+                        facsimile=draw(st.booleans()),
+                    )
+                )
+                if draw(st.booleans()):
+                    text(" ")
+            else:
+                text(" ")
+        word = draw(_CAPITALISED if k == 0 else _WORDS)
+        text(word + draw(_PUNCT))
+        if allow_markers and draw(st.integers(0, 5)) == 0:
+            markers.append(len(markers))
+            tokens.append(m.NoteRef(label="?"))
+    text(".")
+    return tuple(tokens)
+
+
+def _number_markers(inlines: tuple[m.Inline, ...], labels: list[str]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for node in inlines:
+        if isinstance(node, m.NoteRef):
+            out.append(m.NoteRef(label=labels.pop(0)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+@st.composite
+def _canonical_block(draw: st.DrawFn, markers: list[int]) -> m.Block:
+    kind = draw(st.sampled_from(["p", "p", "p", "p", "heading", "dateline", "bullets", "labels"]))
+    if kind == "heading":
+        return m.Heading(
+            inlines=(m.Text(text=draw(st.sampled_from(["SUBJECT", "PARTICIPANTS", "TOP SECRET"]))),)
+        )
+    if kind == "dateline":
+        place = draw(st.sampled_from(["Washington", "Geneva", "Moscow"]))
+        month = draw(st.sampled_from(["March", "September"]))
+        day = draw(st.integers(1, 28))
+        return m.Dateline(inlines=(m.Text(text=f"{place}, {month} {day}, 19{draw(st.integers(10, 79))}."),))
+    if kind == "bullets":
+        items = []
+        for _ in range(draw(st.integers(1, 3))):
+            para = m.Paragraph(inlines=draw(_canonical_line(markers)))
+            if draw(st.integers(0, 3)) == 0:
+                nested = m.ListBlock(
+                    items=tuple(
+                        m.ListItem(blocks=(m.Paragraph(inlines=draw(_canonical_line(markers))),))
+                        for _ in range(draw(st.integers(1, 2)))
+                    )
+                )
+                items.append(m.ListItem(blocks=(para, nested)))
+            else:
+                items.append(m.ListItem(blocks=(para,)))
+        return m.ListBlock(items=tuple(items))
+    if kind == "labels":
+        return m.ListBlock(
+            items=tuple(
+                m.ListItem(label=f"{k + 1}.", blocks=(m.Paragraph(inlines=draw(_canonical_line(markers))),))
+                for k in range(draw(st.integers(1, 3)))
+            )
+        )
+    return m.Paragraph(inlines=draw(_canonical_line(markers)))
+
+
+@st.composite
+def canonical_documents(draw: st.DrawFn) -> m.Document:
+    """Documents in the plain-text canonical form: ``text.parse(text.render(d)) == d``.
+
+    See ``docs/text.md`` for the rules these documents follow.
+    """
+    markers: list[int] = []
+    number = draw(st.none() | st.integers(1, 999))
+    title = draw(_canonical_line(markers))
+    if number is not None:
+        title = (m.Text(text=f"{number}. "), *title)
+        if len(title) > 1 and isinstance(title[1], m.Text):
+            title = (m.Text(text=f"{number}. {title[1].text}"), *title[2:])
+    blocks = list(draw(st.lists(_canonical_block(markers), max_size=5)))
+    if draw(st.booleans()):
+        name = " ".join(draw(st.lists(_CAPITALISED, min_size=1, max_size=3)))
+        blocks.append(m.Closer(blocks=(m.Signed(inlines=(m.Text(text=name),)),)))
+    first = draw(st.sampled_from([0, 1, 1, 80]))
+    labels = [str(first + k) for k in range(len(markers))]
+    title = _number_markers(title, list(labels))
+    pending = labels[sum(isinstance(i, m.NoteRef) for i in title) :]
+    numbered: list[m.Block] = []
+    for block in blocks:
+        numbered.append(_renumber_block(block, pending))
+    notes = []
+    for label in labels:
+        source = draw(st.booleans()) and label == labels[0]
+        line = draw(_canonical_line([], allow_markers=False))
+        if source:
+            line = (
+                (m.Text(text="Source: " + line[0].text), *line[1:]) if isinstance(line[0], m.Text) else line
+            )
+        notes.append(
+            m.Note(label=label, kind="source" if source else None, blocks=(m.Paragraph(inlines=line),))
+        )
+    return m.Document(
+        title=title,
+        blocks=tuple(numbered),
+        notes=tuple(notes),
+        label=str(number) if number is not None else None,
+    )
+
+
+def _renumber_block(block: m.Block, labels: list[str]) -> m.Block:
+    if isinstance(block, m.Paragraph):
+        return m.Paragraph(inlines=_number_markers(block.inlines, labels))
+    if isinstance(block, m.ListBlock):
+        items = tuple(
+            m.ListItem(label=item.label, blocks=tuple(_renumber_block(b, labels) for b in item.blocks))
+            for item in block.items
+        )
+        return m.ListBlock(items=items)
+    return block

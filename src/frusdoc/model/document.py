@@ -49,13 +49,14 @@ class TextLayout:
     for byte. ``None`` on a document means the canonical layout.
 
     ``separators`` are the whitespace runs between the page's pieces (source
-    line, heading, each block, each note paragraph), in order; ``trailing``
-    what follows the last piece; ``list_styles`` the flavour of each top-level
+    line, heading, each block, each note), in order; ``leading`` and
+    ``trailing`` what precedes the first piece and follows the last; ``list_styles`` the flavour of each top-level
     list in order (``bullet``, ``labels``, ``dash-labels``, ``dash``);
     ``note_style`` the footnote list's flavour.
     """
 
     separators: tuple[str, ...] = ()
+    leading: str = ""
     trailing: str = ""
     list_styles: tuple[str, ...] = ()
     note_style: NoteStyle = "numbered"

@@ -1,0 +1,318 @@
+"""Plain text of a history.state.gov document page → :class:`~frusdoc.Document`.
+
+The reader is total: any string gives a document, and
+``render(parse(s)) == s`` always holds, because every separator the page used is
+recorded in the document's :class:`~frusdoc.TextLayout` and everything not
+recognised stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from frusdoc import model as m
+from frusdoc.text.markers import Marker, align
+from frusdoc.text.writer import canonical_layout
+
+__all__ = ["parse"]
+
+_SEPARATOR = re.compile(r"((?:[ \t]*\r?\n)+)")
+_PAGE = re.compile(r"\[(Facsimile )?Page ((?:\[[^\]\n]*\]|[^\]\n\[])*)\]")
+_NUMBERED_NOTE = re.compile(r"  ([1-9]\d*)\. (.*)\Z", re.S)
+_ARROW_NOTE = re.compile(r"- (.*)↩\Z", re.S)
+_SOURCE_LINE = re.compile(
+    r"(?:File No\. )?\d{3}\.?[\w.]*(?: [\w() .,]+?)?/\S*(?:[ \w().,–-]*)?(?:: [\w ,—-]+)?"
+    r"|[A-Z][\w.]*(?: [A-Z][\w.]*)* Papers(?:: [\w ,—-]+)?"
+)
+_BULLET = re.compile(r"( +)• (.*)\Z", re.S)
+_LABEL = re.compile(r"(?:\d{1,2}|[a-z]|[IVX]{1,4})\.|\((?:\d{1,2}|[a-z])\)")
+_DASH_ITEM = re.compile(r"- (.*)\Z", re.S)
+_CAPTION = re.compile(r"[A-Z][A-Z ]{2,30}")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATELINE = re.compile(rf"\[?[A-Z][\w .,’'-]{{1,60}}, {_MONTH} \d{{1,2}}, \d{{4}}[^\n]{{0,40}}")
+_SIGNATURE = re.compile(r"[A-Z][\w.’'\[\]-]*(?: [A-Z\[][\w.’'\[\]-]*){0,4}")
+_HEADING_LABEL = re.compile(r"(\d{1,4})\. ")
+
+
+def parse(s: str) -> m.Document:
+    """Read the plain text of a document page.
+
+    Never raises on a ``str``; any other argument is a ``TypeError``.
+    """
+    if not isinstance(s, str):
+        raise TypeError(
+            f"frusdoc.text.parse() expects str, got {type(s).__name__}"
+            + ("; decode it first, e.g. data.decode('utf-8')" if isinstance(s, (bytes, bytearray)) else "")
+        )
+    parts = _SEPARATOR.split(s)
+    leading = ""
+    if parts and parts[0] == "" and len(parts) > 1:
+        leading = parts[1]
+        parts = parts[2:]
+    trailing = ""
+    if len(parts) > 1 and parts[-1] == "":
+        trailing = parts[-2]
+        parts = parts[:-2]
+    lines = parts[0::2]
+    seps = parts[1::2]
+    if lines == [""]:
+        lines = []
+
+    note_start, note_style = _find_notes(lines, seps)
+    body = lines[:note_start]
+    note_lines = lines[note_start:]
+
+    source: str | None = None
+    if len(body) >= 2 and _SOURCE_LINE.fullmatch(body[0]):
+        source = body[0]
+    title_index = 1 if source is not None else 0
+
+    markers = _align(body, title_index, note_lines, note_style)
+
+    notes: list[m.Note] = []
+    if source is not None:
+        notes.append(
+            m.Note(kind="source", rend="inline", blocks=(m.Paragraph(inlines=_inlines(source, [])),))
+        )
+
+    title: tuple[m.Inline, ...] = ()
+    if len(body) > title_index:
+        title = _inlines(body[title_index], markers.get(title_index, []))
+
+    blocks, list_styles = _blocks(body, seps, title_index + 1, markers)
+
+    by_label = [mk.label for mk in markers_in_order(markers)]
+    for k, line in enumerate(note_lines):
+        match = (_NUMBERED_NOTE if note_style == "numbered" else _ARROW_NOTE).fullmatch(line)
+        text = match.group(2 if note_style == "numbered" else 1) if match else line
+        label = by_label[k] if k < len(by_label) else None
+        kind = "source" if text.startswith("Source: ") else None
+        notes.append(m.Note(label=label, kind=kind, blocks=(m.Paragraph(inlines=_inlines(text, [])),)))
+
+    label_match = _HEADING_LABEL.match(body[title_index]) if len(body) > title_index else None
+    layout = m.TextLayout(
+        separators=tuple(seps),
+        leading=leading,
+        trailing=trailing,
+        list_styles=tuple(list_styles),
+        note_style=note_style,
+    )
+    doc = m.Document(
+        title=title,
+        blocks=tuple(blocks),
+        notes=tuple(notes),
+        label=label_match.group(1) if label_match else None,
+        layout=layout,
+    )
+    if canonical_layout(doc) == layout:
+        doc = m.Document(title=doc.title, blocks=doc.blocks, notes=doc.notes, label=doc.label, layout=None)
+    return doc
+
+
+def markers_in_order(markers: dict[int, list[Marker]]) -> list[Marker]:
+    """The aligned markers in reading order."""
+    return [mk for line in sorted(markers) for mk in markers[line]]
+
+
+def _find_notes(lines: Sequence[str], seps: Sequence[str]) -> tuple[int, m.NoteStyle]:
+    """Where the footnote list starts (``len(lines)`` when there is none) and its flavour."""
+    n = len(lines)
+    # Numbered: the last "  1. " line from which the numbers run 1, 2, … to the end,
+    # each note on its own line.
+    for start in range(n - 1, 0, -1):
+        first = _NUMBERED_NOTE.fullmatch(lines[start])
+        if first is None or first.group(1) != "1":
+            continue
+        ok = all(
+            (mt := _NUMBERED_NOTE.fullmatch(lines[j])) is not None and mt.group(1) == str(j - start + 1)
+            for j in range(start, n)
+        ) and all(seps[j - 1] == "\n" for j in range(start + 1, n))
+        if ok:
+            return start, "numbered"
+        break
+    # Arrow: a run of "- text↩" lines at the end.
+    start = n
+    while start > 1 and _ARROW_NOTE.fullmatch(lines[start - 1]) and (start == n or seps[start - 1] == "\n"):
+        start -= 1
+    if start < n:
+        return start, "arrow"
+    return n, "numbered"
+
+
+def _align(
+    body: Sequence[str], title_index: int, note_lines: Sequence[str], style: m.NoteStyle
+) -> dict[int, list[Marker]]:
+    """The markers of the heading and body, keyed by line, aligned with the notes."""
+    if not note_lines:
+        return {}
+    searchable = [line if i >= title_index else "" for i, line in enumerate(body)]
+    found = align(searchable, len(note_lines))
+    if found is None:
+        return {}
+    out: dict[int, list[Marker]] = {}
+    for mk in found:
+        out.setdefault(mk.line, []).append(mk)
+    return out
+
+
+def _inlines(line: str, markers: Sequence[Marker]) -> tuple[m.Inline, ...]:
+    """A line's inlines: text runs, page breaks and the given note markers."""
+    cuts: list[tuple[int, int, m.Inline]] = []
+    for mt in _PAGE.finditer(line):
+        cuts.append((mt.start(), mt.end(), m.PageBreak(label=mt.group(2), facsimile=bool(mt.group(1)))))
+    for mk in markers:
+        cuts.append((mk.start, mk.end, m.NoteRef(label=mk.label)))
+    cuts.sort(key=lambda c: c[0])
+    out: list[m.Inline] = []
+    pos = 0
+    for start, end, node in cuts:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(m.Text(text=line[pos:start]))
+        out.append(node)
+        pos = end
+    if pos < len(line):
+        out.append(m.Text(text=line[pos:]))
+    return tuple(out)
+
+
+def _blocks(
+    body: Sequence[str], seps: list[str], first: int, markers: dict[int, list[Marker]]
+) -> tuple[list[m.Block], list[str]]:
+    """Group the body lines after the heading into blocks.
+
+    Lines joined by a single newline form a list when they are bullets
+    (``  • ``), label/text pairs (``1.`` then the text), dash pairs (``- 1.``
+    then ``- text``) or dash items; every other line is a block of its own.
+    The separators inside a group are removed from ``seps`` (in place), so
+    that each block is one piece of the layout.
+    """
+    blocks: list[m.Block] = []
+    styles: list[str] = []
+    i = first
+    n = len(body)
+    last_body = n - 1
+
+    def joined(j: int) -> bool:  # is line j+1 attached to line j by a single newline?
+        return j + 1 < n and seps[j] == "\n"
+
+    while i < n:
+        line = body[i]
+        # bullets
+        if _BULLET.fullmatch(line):
+            j = i
+            while joined(j) and _BULLET.fullmatch(body[j + 1]):
+                j += 1
+            block = _bullet_list(body, i, j, markers)
+            if block is not None:
+                blocks.append(block)
+                styles.append("bullet")
+                _merge(seps, i, j)
+                body, n, last_body = _collapse(body, i, j), n - (j - i), last_body - (j - i)
+                markers = _shift(markers, i, j)
+                i += 1
+                continue
+        # label/text pairs, plain or dash-prefixed
+        for style, label_rx, text_rx in (
+            ("labels", _LABEL, None),
+            ("dash-labels", re.compile(r"- (" + _LABEL.pattern + r")"), _DASH_ITEM),
+        ):
+            j = i
+            items: list[m.ListItem] = []
+            while j + 1 < n and (j == i or joined(j - 1)) and joined(j):
+                lm = label_rx.fullmatch(body[j])
+                nxt = body[j + 1]
+                tm = text_rx.fullmatch(nxt) if text_rx else None
+                if lm is None or (text_rx is not None and tm is None) or label_rx.fullmatch(nxt):
+                    break
+                if text_rx is None and (_BULLET.fullmatch(nxt) or _DASH_ITEM.fullmatch(nxt)):
+                    break
+                label = lm.group(1) if style == "dash-labels" else lm.group(0)
+                text = tm.group(1) if tm else nxt
+                offset = len(nxt) - len(text)
+                item_markers = [
+                    Marker(mk.line, mk.start - offset, mk.end - offset, mk.label)
+                    for mk in markers.get(j + 1, [])
+                ]
+                items.append(
+                    m.ListItem(label=label, blocks=(m.Paragraph(inlines=_inlines(text, item_markers)),))
+                )
+                j += 2
+            if items:
+                end = i + 2 * len(items) - 1
+                blocks.append(m.ListBlock(items=tuple(items)))
+                styles.append(style)
+                _merge(seps, i, end)
+                body, n, last_body = _collapse(body, i, end), n - (end - i), last_body - (end - i)
+                markers = _shift(markers, i, end)
+                i += 1
+                break
+        else:
+            blocks.append(_single(line, markers.get(i, []), is_last=i == last_body))
+            i += 1
+    return blocks, styles
+
+
+def _merge(seps: list[str], i: int, j: int) -> None:
+    # Lines i..j become one piece: drop the separators between them.
+    del seps[i:j]
+
+
+def _collapse(body: Sequence[str], i: int, j: int) -> list[str]:
+    return [*body[:i], "\n".join(body[i : j + 1]), *body[j + 1 :]]
+
+
+def _shift(markers: dict[int, list[Marker]], i: int, j: int) -> dict[int, list[Marker]]:
+    # After collapsing lines i..j into one, later line numbers move up.
+    return {(k - (j - i) if k > j else k): v for k, v in markers.items() if not i <= k <= j}
+
+
+def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]) -> m.ListBlock | None:
+    """Bullet lines i..j as a (nested) list; ``None`` when the indentation is irregular."""
+    entries = []
+    for k in range(i, j + 1):
+        bm = _BULLET.fullmatch(body[k])
+        assert bm is not None
+        indent = len(bm.group(1))
+        if indent % 2:
+            return None
+        offset = len(bm.group(1)) + 2
+        mks = [Marker(mk.line, mk.start - offset, mk.end - offset, mk.label) for mk in markers.get(k, [])]
+        entries.append((indent // 2 - 1, m.Paragraph(inlines=_inlines(bm.group(2), mks))))
+    if entries[0][0] != 0 or any(b[0] > a[0] + 1 for a, b in pairwise(entries)):
+        return None
+
+    def build(pos: int, level: int) -> tuple[m.ListBlock, int]:
+        items: list[m.ListItem] = []
+        while pos < len(entries) and entries[pos][0] == level:
+            para = entries[pos][1]
+            pos += 1
+            if pos < len(entries) and entries[pos][0] > level:
+                nested, pos = build(pos, level + 1)
+                items.append(m.ListItem(blocks=(para, nested)))
+            else:
+                items.append(m.ListItem(blocks=(para,)))
+        return m.ListBlock(items=tuple(items)), pos
+
+    return build(0, 0)[0]
+
+
+def _single(line: str, markers: Sequence[Marker], *, is_last: bool) -> m.Block:
+    """One line as a paragraph, caption, dateline or signature."""
+    inlines = _inlines(line, markers)
+    if _CAPTION.fullmatch(line):
+        return m.Heading(inlines=inlines)
+    if _DATELINE.fullmatch(line) and not line.endswith((":", "etc.,")):
+        return m.Dateline(inlines=inlines)
+    if (
+        is_last
+        and _SIGNATURE.fullmatch(line)
+        and "etc" not in line
+        and len(line) <= 40
+        and not (line.endswith(".") and not line.endswith("]") and len(line.split()) == 1)
+    ):
+        return m.Closer(blocks=(m.Signed(inlines=inlines),))
+    return m.Paragraph(inlines=inlines)

@@ -1,0 +1,292 @@
+""":class:`~frusdoc.Document` → plain text, as history.state.gov prints it.
+
+A document read from a page carries the page's :class:`~frusdoc.TextLayout`
+and is written back byte for byte. Any other document is written in the
+canonical layout: the source line and heading, a blank line between blocks,
+the footnote list ``  k. text`` after the last block, no trailing newline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+from frusdoc import model as m
+from frusdoc.walk import Path, Reading
+
+__all__ = ["canonical_layout", "render", "spans"]
+
+BLOCK_SEPARATOR = "\n\n"
+NOTE_SEPARATOR = "\n"
+
+Span = tuple[int, int]
+
+
+@attrs.define
+class _Out:
+    """The text being written, and the span of every node when asked for."""
+
+    reading: Reading
+    markers: bool
+    page_breaks: bool
+    record: bool
+    chunks: list[str] = attrs.Factory(list)
+    length: int = 0
+    spans: dict[Path, Span] = attrs.Factory(dict)
+
+    def write(self, s: str) -> None:
+        if s:
+            self.chunks.append(s)
+            self.length += len(s)
+
+    def ends_with_space(self) -> bool:
+        return bool(self.chunks) and self.chunks[-1].endswith(" ")
+
+
+def _inline(out: _Out, node: m.Inline, path: Path, skip_space: list[bool]) -> None:
+    start = out.length
+    cls = type(node)
+    if cls is m.Text:
+        text = node.text  # type: ignore[union-attr]
+        if skip_space[0] and text.startswith(" "):
+            text = text[1:]
+        skip_space[0] = False
+        out.write(text)
+    elif cls is m.NoteRef:
+        if out.markers:
+            out.write(node.label)  # type: ignore[union-attr]
+    elif cls is m.PageBreak:
+        assert isinstance(node, m.PageBreak)
+        if out.page_breaks:
+            out.write(f"[{'Facsimile ' if node.facsimile else ''}Page {node.label}]")
+        elif out.ends_with_space():
+            # "we [Page 543] hope" reads "we hope" without the marker.
+            skip_space[0] = True
+    elif cls is m.LineBreak:
+        out.write("\n")
+    elif cls is m.Emendation:
+        assert isinstance(node, m.Emendation)
+        corrected = out.reading == "corrected" and node.status != "rejected"
+        name = "corrected" if corrected else "original"
+        _inlines(out, node.corrected if corrected else node.original, (*path, name), skip_space)
+    else:
+        _inlines(out, getattr(node, "children", ()), (*path, "children"), skip_space)
+    if out.record:
+        out.spans[path] = (start, out.length)
+
+
+def _inlines(
+    out: _Out, inlines: tuple[m.Inline, ...], path: Path, skip_space: list[bool] | None = None
+) -> None:
+    flag = skip_space if skip_space is not None else [False]
+    for i, node in enumerate(inlines):
+        _inline(out, node, (*path, i), flag)
+
+
+def _list_lines(out: _Out, block: m.ListBlock, path: Path, style: str, level: int = 0) -> None:
+    for i, item in enumerate(block.items):
+        item_path = (*path, "items", i)
+        start = out.length
+        if i:
+            out.write("\n")
+            start = out.length
+        if style == "bullet":
+            out.write("  " * (level + 1) + "• ")
+        elif style == "labels":
+            out.write(f"{item.label or ''}\n")
+        elif style == "dash-labels":
+            out.write(f"- {item.label or ''}\n- ")
+        else:  # dash
+            out.write("- ")
+        for k, child in enumerate(item.blocks):
+            child_path = (*item_path, "blocks", k)
+            if isinstance(child, m.ListBlock) and style == "bullet":
+                out.write("\n")
+                _list_lines(out, child, child_path, style, level + 1)
+            else:
+                if k:
+                    out.write("\n")
+                _block(out, child, child_path, style)
+        if out.record:
+            out.spans[item_path] = (start, out.length)
+
+
+def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None) -> None:
+    start = out.length
+    if isinstance(block, (m.Paragraph, m.Heading, m.Dateline, m.Signed)):
+        _inlines(out, block.inlines, (*path, "inlines"))
+    elif isinstance(block, m.ListBlock):
+        if block.head:
+            _inlines(out, block.head, (*path, "head"))
+            out.write("\n")
+        style = list_style or _default_list_style(block)
+        _list_lines(out, block, path, style)
+    elif isinstance(block, m.Table):
+        for r, row in enumerate(block.rows):
+            if r:
+                out.write("\n")
+            for c, cell in enumerate(row.cells):
+                if c:
+                    out.write("\t")
+                _inlines(out, cell.inlines, (*path, "rows", r, "cells", c, "inlines"))
+    elif isinstance(block, m.Attachment):
+        if block.title:
+            _inlines(out, block.title, (*path, "title"))
+            if block.blocks:
+                out.write(BLOCK_SEPARATOR)
+        _blocks(out, block.blocks, (*path, "blocks"))
+    elif isinstance(block, (m.Quote, m.Opener, m.Closer, m.Postscript)):
+        _blocks(out, block.blocks, (*path, "blocks"))
+    else:  # RawBlock
+        if block.text is not None:
+            out.write(block.text)
+        for k, child in enumerate(block.content):
+            child_path = (*path, "content", k)
+            if isinstance(child, m.Block):  # type: ignore[arg-type]
+                _block(out, child, child_path)  # type: ignore[arg-type]
+            else:
+                _inline(out, child, child_path, [False])  # type: ignore[arg-type]
+    if out.record:
+        out.spans[path] = (start, out.length)
+
+
+def _blocks(out: _Out, blocks: tuple[m.Block, ...], path: Path) -> None:
+    for k, child in enumerate(blocks):
+        if k:
+            out.write(BLOCK_SEPARATOR)
+        _block(out, child, (*path, k))
+
+
+def _default_list_style(block: m.ListBlock) -> str:
+    return "labels" if any(item.label for item in block.items) else "bullet"
+
+
+def _inline_source_notes(doc: m.Document) -> list[int]:
+    return [i for i, n in enumerate(doc.notes) if n.rend == "inline" and n.label is None]
+
+
+def _pieces(doc: m.Document) -> Iterator[tuple[str, Path | None]]:
+    """The kinds of piece the page is made of, in order: ``(kind, path)``."""
+    for i in _inline_source_notes(doc):
+        yield "source", ("notes", i)
+    yield "title", ("title",)
+    for i in range(len(doc.blocks)):
+        yield "block", ("blocks", i)
+    inline = set(_inline_source_notes(doc))
+    for i in range(len(doc.notes)):
+        if i not in inline:
+            yield "note", ("notes", i)
+
+
+def canonical_layout(doc: m.Document) -> m.TextLayout:
+    """The layout ``render`` uses for a document without one."""
+    kinds = [k for k, _ in _pieces(doc)]
+    seps = tuple(NOTE_SEPARATOR if b == "note" else BLOCK_SEPARATOR for b in kinds[1:])
+    styles = tuple(_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock))
+    style: m.NoteStyle = doc.layout.note_style if doc.layout else "numbered"
+    return m.TextLayout(separators=seps, list_styles=styles, note_style=style)
+
+
+def _write(
+    doc: m.Document,
+    *,
+    reading: Reading,
+    markers: bool,
+    notes: bool,
+    page_breaks: bool,
+    record: bool,
+) -> _Out:
+    out = _Out(reading=reading, markers=markers, page_breaks=page_breaks, record=record)
+    pieces = list(_pieces(doc))
+    layout = doc.layout
+    canonical = canonical_layout(doc)
+    if (
+        layout is None
+        or len(layout.separators) != len(canonical.separators)
+        or len(layout.list_styles) != len(canonical.list_styles)
+    ):
+        # No layout, or one that no longer fits the blocks (the document was
+        # edited): write the canonical layout.
+        layout = attrs.evolve(canonical, note_style=layout.note_style if layout else "numbered")
+    out.write(layout.leading)
+    list_index = 0
+    note_number = 0
+    written = False
+    for n, (kind, path) in enumerate(pieces):
+        if not notes and kind in ("note", "source"):
+            continue
+        if written:
+            out.write(layout.separators[n - 1])
+        written = True
+        assert path is not None
+        if kind == "title":
+            start = out.length
+            _inlines(out, doc.title, path)
+            if record:
+                out.spans[path] = (start, out.length)
+        elif kind == "block":
+            block = doc.blocks[path[1]]  # type: ignore[index]
+            style = None
+            if isinstance(block, m.ListBlock):
+                style = layout.list_styles[list_index]
+                list_index += 1
+            _block(out, block, path, style)
+        else:
+            note = doc.notes[path[1]]  # type: ignore[index]
+            start = out.length
+            if kind == "note":
+                note_number += 1
+                out.write(f"  {note_number}. " if layout.note_style == "numbered" else "- ")
+            _note_body(out, note, path)
+            if kind == "note" and layout.note_style == "arrow":
+                out.write("↩")
+            if record:
+                out.spans[path] = (start, out.length)
+    out.write(layout.trailing)
+    return out
+
+
+def _note_body(out: _Out, note: m.Note, path: Path) -> None:
+    for k, block in enumerate(note.blocks):
+        if k:
+            out.write("\n")
+        _block(out, block, (*path, "blocks", k))
+
+
+def render(
+    doc: m.Document,
+    *,
+    reading: Literal["original", "corrected"] = "original",
+    markers: bool = True,
+    notes: bool = True,
+    page_breaks: bool = True,
+) -> str:
+    """The plain text of a document.
+
+    With the defaults, the exact inverse of :func:`frusdoc.text.parse`. The
+    options give derived views for search and NLP: ``reading="corrected"``
+    applies emendations; ``markers=False`` drops note markers,
+    ``notes=False`` the footnote list and source line, ``page_breaks=False``
+    the ``[Page N]`` markers (and the space doubled around them).
+    """
+    out = _write(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks, record=False)
+    return "".join(out.chunks)
+
+
+def spans(
+    doc: m.Document,
+    *,
+    reading: Literal["original", "corrected"] = "original",
+    markers: bool = True,
+    notes: bool = True,
+    page_breaks: bool = True,
+) -> dict[Path, Span]:
+    """The character span ``(start, end)`` of every node in the rendered text.
+
+    Keys are the node paths of :func:`frusdoc.walk` (``("blocks", 3, "inlines", 2)``);
+    ``text[start:end]`` is what that node rendered as.
+    """
+    out = _write(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks, record=True)
+    return out.spans
