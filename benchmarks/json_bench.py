@@ -74,7 +74,7 @@ def build_volume(min_nodes: int) -> m.Volume:
         )
         nodes += sum(1 for _ in frusdoc.walk(docs[-1]))
     chapter = m.Division(kind="chapter", id="ch1", title=(m.Text(text="Berlin"),), children=tuple(docs))
-    return m.Volume(id="frus1961-63v15", title="Berlin Crisis", divisions=(chapter,))
+    return m.Volume(id="frus1961-63v15", title="Berlin Crisis", body=(chapter,))
 
 
 def best_of(fn: Callable[[], object], repeat: int = 5) -> float:

@@ -124,7 +124,7 @@ def test_volume_documents_in_tree_order() -> None:
     d1, d2, d3 = (Document(id=f"d{i}") for i in (1, 2, 3))
     vol = Volume(
         id="frus1961-63v15",
-        divisions=(Division(kind="compilation", children=(Division(kind="chapter", children=(d1, d2)),)), d3),
+        body=(Division(kind="compilation", children=(Division(kind="chapter", children=(d1, d2)),)), d3),
     )
     assert [d.id for d in vol.documents] == ["d1", "d2", "d3"]
     assert vol.document("d2") is d2

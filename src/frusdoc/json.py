@@ -50,8 +50,7 @@ _UNIONS: dict[Any, tuple[type, ...]] = {
     m.Inline: get_args(m.Inline),
     m.Block: get_args(m.Block),
     m.Target: get_args(m.Target),
-    Union[m.Block, m.Inline]: get_args(m.Block) + get_args(m.Inline),
-    Union[m.Division, m.Document]: (m.Division, m.Document),
+    Union[m.Division, m.Document, m.PageBreak]: (m.Division, m.Document, m.PageBreak),
 }
 
 

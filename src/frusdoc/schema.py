@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json as _stdjson
 import types
-import typing
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
@@ -26,8 +25,7 @@ _UNION_NAMES: dict[Any, str] = {
     m.Inline: "Inline",
     m.Block: "Block",
     m.Target: "Target",
-    Union[m.Block, m.Inline]: "BlockOrInline",
-    Union[m.Division, m.Document]: "DivisionOrDocument",
+    Union[m.Division, m.Document, m.PageBreak]: "DivisionChild",
 }
 
 _ATTRIBUTES = {
@@ -72,7 +70,7 @@ def _type_schema(t: Any) -> dict[str, Any]:
 
 def _class_schema(cls: type) -> dict[str, Any]:
     tag = TAG_OF_CLASS[cls]
-    hints = typing.get_type_hints(cls)
+    hints = {a.name: a.type for a in attrs.fields(cls)}  # resolved by the model modules
     properties: dict[str, Any] = {"type": {"const": tag}}
     required = ["type"]
     for field in attrs.fields(cls):

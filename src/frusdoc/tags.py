@@ -27,9 +27,11 @@ TAG_OF_CLASS: Mapping[type, str] = MappingProxyType(
         m.DateText: "date",
         m.Emendation: "emendation",
         m.Gap: "gap",
+        m.Embedded: "embedded",
         m.RawInline: "raw-inline",
         # blocks
         m.Paragraph: "p",
+        m.Plain: "plain",
         m.Heading: "heading",
         m.Quote: "quote",
         m.ListBlock: "list",

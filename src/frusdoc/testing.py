@@ -44,11 +44,14 @@ __all__ = [
 T = TypeVar("T")
 
 # Printable FRUS-like text plus the awkward characters real pages hold:
-# typographic quotes and dashes, ½, accented letters, a non-BMP character.
+# typographic quotes and dashes, ½, accented letters, a non-BMP character,
+# newlines, tabs and carriage returns. Control characters other than those,
+# surrogates and non-characters are left out: no FRUS text holds them and XML
+# cannot.
 _ALPHABET = st.one_of(
     st.sampled_from("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
-    st.sampled_from(".,;:()[]/–—’“”½éÉ…\n\t↩•*"),
-    st.characters(codec="utf-8", exclude_categories=["Cs"]),
+    st.sampled_from(".,;:()[]/–—’“”½éÉ…\n\t\r↩•*<&>\"'"),
+    st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Cn"]),
 )
 
 
@@ -83,9 +86,11 @@ def labels() -> st.SearchStrategy[str]:
 
 def attributes() -> st.SearchStrategy[m.Attributes]:
     """Unmodelled XML attributes as ``(name, value)`` pairs with unique names."""
+    # Names the model never uses for a field of its own, so that a TEI round
+    # trip can tell them apart.
     names = st.one_of(
-        st.from_regex(r"[a-z][a-zA-Z-]{0,6}", fullmatch=True),
-        st.sampled_from(["rendition", "{http://www.w3.org/XML/1998/namespace}lang"]),
+        st.from_regex(r"x[a-z-]{0,5}", fullmatch=True),
+        st.sampled_from(["rendition", "{http://www.w3.org/XML/1998/namespace}lang", "facs-alt"]),
     )
     pairs = st.lists(st.tuples(names, texts(max_size=8)), max_size=2, unique_by=lambda p: p[0])
     return pairs.map(tuple)
@@ -198,6 +203,11 @@ def _compound_inlines(children: st.SearchStrategy[m.Inline]) -> st.SearchStrateg
         ),
         emendations(kids),
         st.builds(
+            m.Embedded,
+            block=st.builds(m.Plain, inlines=kids)
+            | st.builds(m.Quote, blocks=_tuples(st.builds(m.Plain, inlines=kids), max_size=2)),
+        ),
+        st.builds(
             m.Gap,
             children=kids,
             reason=_optional(st.just("declassification")),
@@ -206,7 +216,7 @@ def _compound_inlines(children: st.SearchStrategy[m.Inline]) -> st.SearchStrateg
         ),
         st.builds(
             m.RawInline,
-            tag=st.sampled_from(["seg", "{http://www.tei-c.org/ns/1.0}foreign", "abbr"]),
+            tag=st.sampled_from(["seg", "abbr", "{http://history.state.gov/frus/ns/1.0}mark"]),
             attributes=attributes(),
             children=kids,
         ),
@@ -247,9 +257,8 @@ def _leaf_blocks() -> st.SearchStrategy[m.Block]:
             ),
             extra=attributes(),
         ),
-        st.builds(
-            m.RawBlock, tag=_optional(st.just("figure")), attributes=attributes(), text=_optional(texts())
-        ),
+        st.builds(m.Plain, inlines=run),
+        st.builds(m.RawBlock, tag=st.sampled_from(["figure", "ab"]), attributes=attributes()),
     )
 
 
@@ -279,9 +288,9 @@ def _compound_blocks(children: st.SearchStrategy[m.Block]) -> st.SearchStrategy[
         ),
         st.builds(
             m.RawBlock,
-            tag=st.just("floatingText"),
+            tag=st.sampled_from(["floatingText", "{http://history.state.gov/frus/ns/1.0}box"]),
             attributes=attributes(),
-            content=_tuples(st.one_of(children, inlines()), max_size=2),
+            content=kids,
         ),
     )
 
@@ -339,11 +348,15 @@ def documents() -> st.SearchStrategy[m.Document]:
     )
 
 
+def _page_breaks() -> st.SearchStrategy[m.PageBreak]:
+    return st.builds(m.PageBreak, label=labels(), id=_optional(ids()), facs=_optional(st.just("0023")))
+
+
 def divisions(
-    children: st.SearchStrategy[m.Division | m.Document] | None = None,
+    children: st.SearchStrategy[m.Division | m.Document | m.PageBreak] | None = None,
 ) -> st.SearchStrategy[m.Division]:
     """Divisions of a volume (compilations, chapters, front-matter sections)."""
-    kids = children if children is not None else documents()
+    kids = children if children is not None else st.one_of(documents(), _page_breaks())
     return st.builds(
         m.Division,
         kind=st.sampled_from(["compilation", "chapter", "section", "subchapter"]),
@@ -359,7 +372,9 @@ def divisions(
 
 def volumes() -> st.SearchStrategy[m.Volume]:
     """Whole volumes: header facts, persons, terms and a tree of divisions."""
-    tree: st.SearchStrategy[Any] = st.recursive(documents(), lambda kids: divisions(kids), max_leaves=4)
+    tree: st.SearchStrategy[Any] = st.recursive(
+        st.one_of(documents(), _page_breaks()), lambda kids: divisions(kids), max_leaves=3
+    )
     return st.builds(
         m.Volume,
         id=ids(),
@@ -376,7 +391,16 @@ def volumes() -> st.SearchStrategy[m.Volume]:
         coverage=_optional(date_ranges()),
         persons=_tuples(st.builds(m.Person, id=ids(), name=texts(), description=inline_lists(max_size=2))),
         terms=_tuples(st.builds(m.Term, id=ids(), term=texts(), description=inline_lists(max_size=2))),
-        divisions=_tuples(tree, max_size=3),
+        front=_tuples(tree, max_size=1),
+        body=_tuples(tree, max_size=2),
+        back=_tuples(tree, max_size=1),
+        header=_optional(
+            st.builds(
+                m.RawBlock,
+                tag=st.just("teiHeader"),
+                content=_tuples(st.builds(m.RawBlock, tag=st.just("fileDesc")), max_size=1),
+            )
+        ),
         extra=attributes(),
     )
 
@@ -451,11 +475,11 @@ def _canonical_block(draw: st.DrawFn, markers: list[int]) -> m.Block:
     if kind == "bullets":
         items = []
         for _ in range(draw(st.integers(1, 3))):
-            para = m.Paragraph(inlines=draw(_canonical_line(markers)))
+            para = m.Plain(inlines=draw(_canonical_line(markers)))
             if draw(st.integers(0, 3)) == 0:
                 nested = m.ListBlock(
                     items=tuple(
-                        m.ListItem(blocks=(m.Paragraph(inlines=draw(_canonical_line(markers))),))
+                        m.ListItem(blocks=(m.Plain(inlines=draw(_canonical_line(markers))),))
                         for _ in range(draw(st.integers(1, 2)))
                     )
                 )
@@ -466,7 +490,7 @@ def _canonical_block(draw: st.DrawFn, markers: list[int]) -> m.Block:
     if kind == "labels":
         return m.ListBlock(
             items=tuple(
-                m.ListItem(label=f"{k + 1}.", blocks=(m.Paragraph(inlines=draw(_canonical_line(markers))),))
+                m.ListItem(label=f"{k + 1}.", blocks=(m.Plain(inlines=draw(_canonical_line(markers))),))
                 for k in range(draw(st.integers(1, 3)))
             )
         )
@@ -505,9 +529,7 @@ def canonical_documents(draw: st.DrawFn) -> m.Document:
             line = (
                 (m.Text(text="Source: " + line[0].text), *line[1:]) if isinstance(line[0], m.Text) else line
             )
-        notes.append(
-            m.Note(label=label, kind="source" if source else None, blocks=(m.Paragraph(inlines=line),))
-        )
+        notes.append(m.Note(label=label, kind="source" if source else None, blocks=(m.Plain(inlines=line),)))
     return m.Document(
         title=title,
         blocks=tuple(numbered),
@@ -519,6 +541,8 @@ def canonical_documents(draw: st.DrawFn) -> m.Document:
 def _renumber_block(block: m.Block, labels: list[str]) -> m.Block:
     if isinstance(block, m.Paragraph):
         return m.Paragraph(inlines=_number_markers(block.inlines, labels))
+    if isinstance(block, m.Plain):
+        return m.Plain(inlines=_number_markers(block.inlines, labels))
     if isinstance(block, m.ListBlock):
         items = tuple(
             m.ListItem(label=item.label, blocks=tuple(_renumber_block(b, labels) for b in item.blocks))

@@ -6,6 +6,7 @@ from typing import Union
 
 import attrs
 
+from frusdoc.model import inlines as _inlines
 from frusdoc.model.inlines import Attributes, Inline
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "ListItem",
     "Opener",
     "Paragraph",
+    "Plain",
     "Postscript",
     "Quote",
     "RawBlock",
@@ -35,6 +37,15 @@ class Paragraph:
     inlines: tuple[Inline, ...] = ()
     rend: str | None = None
     extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Plain:
+    """Inline content standing directly in a container, not wrapped in a
+    paragraph: the text of a footnote, of a list item, of a TEI ``<item>`` or
+    ``<note>`` without ``<p>``. Rendered like a paragraph."""
+
+    inlines: tuple[Inline, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -151,20 +162,18 @@ class Attachment:
 
 @attrs.frozen(kw_only=True)
 class RawBlock:
-    """A block element frusdoc does not model, kept whole.
+    """A block element frusdoc does not model, kept whole: its ``tag`` (the
+    local name for TEI elements, ``{namespace}name`` otherwise), its
+    ``attributes`` and its content (inline runs as :class:`Plain`)."""
 
-    ``text`` holds verbatim text that a plain-text reader could not place; a
-    TEI reader keeps the element as ``tag``, ``attributes`` and ``content``.
-    """
-
-    tag: str | None = None
+    tag: str
     attributes: Attributes = ()
-    content: tuple[Block | Inline, ...] = ()
-    text: str | None = None
+    content: tuple[Block, ...] = ()
 
 
 Block = Union[
     Paragraph,
+    Plain,
     Heading,
     Quote,
     ListBlock,
@@ -182,3 +191,4 @@ Block = Union[
 for _cls in (Quote, ListItem, ListBlock, Row, Table, Opener, Closer, Postscript, Attachment, RawBlock):
     attrs.resolve_types(_cls, globals(), locals())
 del _cls
+attrs.resolve_types(_inlines.Embedded, globals(), locals())

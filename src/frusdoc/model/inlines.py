@@ -7,11 +7,14 @@ TEI round trip loses nothing.
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 import attrs
 
 from frusdoc.model.targets import Target
+
+if TYPE_CHECKING:
+    from frusdoc.model.blocks import Block
 
 __all__ = [
     "Attributes",
@@ -19,6 +22,7 @@ __all__ = [
     "Emendation",
     "EmendationKind",
     "EmendationStatus",
+    "Embedded",
     "Emphasis",
     "Gap",
     "Inline",
@@ -180,6 +184,15 @@ class Gap:
 
 
 @attrs.frozen(kw_only=True)
+class Embedded:
+    """Block-level content inside a paragraph: TEI allows a ``<list>``,
+    ``<quote>`` or ``<table>`` inside ``<p>``, and FRUS uses it (1918 d405
+    embeds a whole memorandum)."""
+
+    block: Block
+
+
+@attrs.frozen(kw_only=True)
 class RawInline:
     """An inline element frusdoc does not model, kept whole (tag, attributes, content)."""
 
@@ -199,10 +212,13 @@ Inline = Union[
     DateText,
     Emendation,
     Gap,
+    Embedded,
     RawInline,
 ]
 """Any inline node."""
 
+# Embedded's annotation (Block) is resolved by frusdoc.model.blocks, which
+# imports this module: blocks and inlines refer to each other.
 for _cls in (Emphasis, Reference, Name, DateText, Emendation, Gap, RawInline):
     attrs.resolve_types(_cls, globals(), locals())
 del _cls

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import attrs
 
-from frusdoc.model.blocks import Block
+from frusdoc.model.blocks import Block, RawBlock
 from frusdoc.model.document import DateRange, Document
-from frusdoc.model.inlines import Attributes, Inline
+from frusdoc.model.inlines import Attributes, Inline, PageBreak
 
 __all__ = ["Division", "Editor", "Person", "Term", "Title", "Volume"]
 
@@ -54,7 +54,8 @@ class Division:
     ``kind`` is the TEI ``@type`` (``compilation``, ``chapter``, ``section``),
     ``subtype`` its ``@subtype`` (``index``, ``table-of-contents``); ``blocks``
     the division's own content (front-matter prose, a persons list) and
-    ``children`` the divisions and documents inside it.
+    ``children`` the divisions and documents inside it, with the page breaks
+    that fall between them.
     """
 
     kind: str
@@ -63,7 +64,7 @@ class Division:
     subtype: str | None = None
     date: DateRange | None = None
     blocks: tuple[Block, ...] = ()
-    children: tuple[Division | Document, ...] = ()
+    children: tuple[Division | Document | PageBreak, ...] = ()
     extra: Attributes = ()
 
 
@@ -71,8 +72,12 @@ class Division:
 class Volume:
     """A FRUS volume (``frus1942v03``).
 
-    ``divisions`` is the tree of the volume; :attr:`documents` lists its
-    documents in order.
+    ``front``, ``body`` and ``back`` are the trees of the volume's front matter,
+    body and back matter: divisions, documents and the page breaks between
+    them; :attr:`divisions` is all three, :attr:`documents` lists every
+    document in order. The header facts (titles, editors, publication date,
+    coverage) are typed fields; ``header`` keeps the TEI ``teiHeader`` whole, so
+    that writing TEI loses nothing.
     """
 
     id: str
@@ -83,8 +88,16 @@ class Volume:
     coverage: DateRange | None = None
     persons: tuple[Person, ...] = ()
     terms: tuple[Term, ...] = ()
-    divisions: tuple[Division | Document, ...] = ()
+    front: tuple[Division | Document | PageBreak, ...] = ()
+    body: tuple[Division | Document | PageBreak, ...] = ()
+    back: tuple[Division | Document | PageBreak, ...] = ()
+    header: RawBlock | None = None
     extra: Attributes = ()
+
+    @property
+    def divisions(self) -> tuple[Division | Document | PageBreak, ...]:
+        """The front matter, body and back matter, in order."""
+        return self.front + self.body + self.back
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -93,14 +106,14 @@ class Volume:
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document of the volume, in order, without building a tuple."""
-        stack: list[Iterator[Division | Document]] = [iter(self.divisions)]
+        stack: list[Iterator[Division | Document | PageBreak]] = [iter(self.divisions)]
         while stack:
             node = next(stack[-1], None)
             if node is None:
                 stack.pop()
             elif isinstance(node, Document):
                 yield node
-            else:
+            elif isinstance(node, Division):
                 stack.append(iter(node.children))
 
     def document(self, id: str) -> Document:

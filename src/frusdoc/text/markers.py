@@ -65,7 +65,7 @@ def candidates(lines: Sequence[str], *, fused: bool = False) -> list[tuple[int, 
             run = m.group(0)
             # The number keeps at least two digits ("01 July" is not 0 + 1).
             for k in range(max(2, len(run) - 3), len(run)):
-                if run[k] != "0" or k == len(run) - 1:
+                if run[k].isdigit() and (run[k] != "0" or k == len(run) - 1):
                     start = m.start() + k
                     found.setdefault((i, start), []).append(Marker(i, start, m.end(), run[k:], fused=True))
     return [(line, pos, opts) for (line, pos), opts in sorted(found.items())]

@@ -73,9 +73,7 @@ def parse(s: str) -> m.Document:
 
     notes: list[m.Note] = []
     if source is not None:
-        notes.append(
-            m.Note(kind="source", rend="inline", blocks=(m.Paragraph(inlines=_inlines(source, [])),))
-        )
+        notes.append(m.Note(kind="source", rend="inline", blocks=(m.Plain(inlines=_inlines(source, [])),)))
 
     title: tuple[m.Inline, ...] = ()
     if len(body) > title_index:
@@ -89,7 +87,7 @@ def parse(s: str) -> m.Document:
         text = match.group(2 if note_style == "numbered" else 1) if match else line
         label = by_label[k] if k < len(by_label) else None
         kind = "source" if text.startswith("Source: ") else None
-        notes.append(m.Note(label=label, kind=kind, blocks=(m.Paragraph(inlines=_inlines(text, [])),)))
+        notes.append(m.Note(label=label, kind=kind, blocks=(m.Plain(inlines=_inlines(text, [])),)))
 
     label_match = _HEADING_LABEL.match(body[title_index]) if len(body) > title_index else None
     layout = m.TextLayout(
@@ -238,7 +236,7 @@ def _blocks(
                     for mk in markers.get(j + 1, [])
                 ]
                 items.append(
-                    m.ListItem(label=label, blocks=(m.Paragraph(inlines=_inlines(text, item_markers)),))
+                    m.ListItem(label=label, blocks=(m.Plain(inlines=_inlines(text, item_markers)),))
                 )
                 j += 2
             if items:
@@ -281,7 +279,7 @@ def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Ma
             return None
         offset = len(bm.group(1)) + 2
         mks = [Marker(mk.line, mk.start - offset, mk.end - offset, mk.label) for mk in markers.get(k, [])]
-        entries.append((indent // 2 - 1, m.Paragraph(inlines=_inlines(bm.group(2), mks))))
+        entries.append((indent // 2 - 1, m.Plain(inlines=_inlines(bm.group(2), mks))))
     if entries[0][0] != 0 or any(b[0] > a[0] + 1 for a, b in pairwise(entries)):
         return None
 

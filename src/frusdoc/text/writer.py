@@ -115,7 +115,7 @@ def _list_lines(out: _Out, block: m.ListBlock, path: Path, style: str, level: in
 
 def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None) -> None:
     start = out.length
-    if isinstance(block, (m.Paragraph, m.Heading, m.Dateline, m.Signed)):
+    if isinstance(block, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed)):
         _inlines(out, block.inlines, (*path, "inlines"))
     elif isinstance(block, m.ListBlock):
         if block.head:
@@ -140,14 +140,7 @@ def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None)
     elif isinstance(block, (m.Quote, m.Opener, m.Closer, m.Postscript)):
         _blocks(out, block.blocks, (*path, "blocks"))
     else:  # RawBlock
-        if block.text is not None:
-            out.write(block.text)
-        for k, child in enumerate(block.content):
-            child_path = (*path, "content", k)
-            if isinstance(child, m.Block):  # type: ignore[arg-type]
-                _block(out, child, child_path)  # type: ignore[arg-type]
-            else:
-                _inline(out, child, child_path, [False])  # type: ignore[arg-type]
+        _blocks(out, block.content, (*path, "content"))
     if out.record:
         out.spans[path] = (start, out.length)
 
@@ -185,8 +178,7 @@ def canonical_layout(doc: m.Document) -> m.TextLayout:
     kinds = [k for k, _ in _pieces(doc)]
     seps = tuple(NOTE_SEPARATOR if b == "note" else BLOCK_SEPARATOR for b in kinds[1:])
     styles = tuple(_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock))
-    style: m.NoteStyle = doc.layout.note_style if doc.layout else "numbered"
-    return m.TextLayout(separators=seps, list_styles=styles, note_style=style)
+    return m.TextLayout(separators=seps, list_styles=styles, note_style="numbered")
 
 
 def _write(
