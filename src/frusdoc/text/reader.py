@@ -235,9 +235,7 @@ def _blocks(
                     Marker(mk.line, mk.start - offset, mk.end - offset, mk.label)
                     for mk in markers.get(j + 1, [])
                 ]
-                items.append(
-                    m.ListItem(label=label, blocks=(m.Plain(inlines=_inlines(text, item_markers)),))
-                )
+                items.append(m.ListItem(label=label, blocks=(m.Plain(inlines=_inlines(text, item_markers)),)))
                 j += 2
             if items:
                 end = i + 2 * len(items) - 1
