@@ -50,7 +50,7 @@ _UNIONS: dict[Any, tuple[type, ...]] = {
     m.Inline: get_args(m.Inline),
     m.Block: get_args(m.Block),
     m.Target: get_args(m.Target),
-    Union[m.Division, m.Document, m.PageBreak]: (m.Division, m.Document, m.PageBreak),
+    Union[m.Division, m.Document, m.PageBreak, m.RawBlock]: (m.Division, m.Document, m.PageBreak, m.RawBlock),
 }
 
 

@@ -25,7 +25,7 @@ _UNION_NAMES: dict[Any, str] = {
     m.Inline: "Inline",
     m.Block: "Block",
     m.Target: "Target",
-    Union[m.Division, m.Document, m.PageBreak]: "DivisionChild",
+    Union[m.Division, m.Document, m.PageBreak, m.RawBlock]: "DivisionChild",
 }
 
 _ATTRIBUTES = {

@@ -55,7 +55,7 @@ class Division:
     ``subtype`` its ``@subtype`` (``index``, ``table-of-contents``); ``blocks``
     the division's own content (front-matter prose, a persons list) and
     ``children`` the divisions and documents inside it, with the page breaks
-    that fall between them.
+    that fall between them (and, kept whole, any other element found there).
     """
 
     kind: str
@@ -64,7 +64,7 @@ class Division:
     subtype: str | None = None
     date: DateRange | None = None
     blocks: tuple[Block, ...] = ()
-    children: tuple[Division | Document | PageBreak, ...] = ()
+    children: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
     extra: Attributes = ()
 
 
@@ -88,14 +88,14 @@ class Volume:
     coverage: DateRange | None = None
     persons: tuple[Person, ...] = ()
     terms: tuple[Term, ...] = ()
-    front: tuple[Division | Document | PageBreak, ...] = ()
-    body: tuple[Division | Document | PageBreak, ...] = ()
-    back: tuple[Division | Document | PageBreak, ...] = ()
+    front: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
+    body: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
+    back: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
     header: RawBlock | None = None
     extra: Attributes = ()
 
     @property
-    def divisions(self) -> tuple[Division | Document | PageBreak, ...]:
+    def divisions(self) -> tuple[Division | Document | PageBreak | RawBlock, ...]:
         """The front matter, body and back matter, in order."""
         return self.front + self.body + self.back
 
@@ -106,7 +106,7 @@ class Volume:
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document of the volume, in order, without building a tuple."""
-        stack: list[Iterator[Division | Document | PageBreak]] = [iter(self.divisions)]
+        stack: list[Iterator[Division | Document | PageBreak | RawBlock]] = [iter(self.divisions)]
         while stack:
             node = next(stack[-1], None)
             if node is None:

@@ -81,8 +81,19 @@ def _inlines(
     out: _Out, inlines: tuple[m.Inline, ...], path: Path, skip_space: list[bool] | None = None
 ) -> None:
     flag = skip_space if skip_space is not None else [False]
+    last = len(inlines) - 1
     for i, node in enumerate(inlines):
-        _inline(out, node, (*path, i), flag)
+        if type(node) is m.Embedded:
+            # A list or quote inside a paragraph is set off as the website does.
+            start = out.length
+            out.write(BLOCK_SEPARATOR)
+            _block(out, node.block, (*path, i, "block"))
+            if i != last:
+                out.write(BLOCK_SEPARATOR)
+            if out.record:
+                out.spans[(*path, i)] = (start, out.length)
+        else:
+            _inline(out, node, (*path, i), flag)
 
 
 def _list_lines(out: _Out, block: m.ListBlock, path: Path, style: str, level: int = 0) -> None:

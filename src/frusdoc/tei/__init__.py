@@ -1,0 +1,29 @@
+"""FRUS TEI in and out: whole volumes, streams of documents, single documents.
+
+XML is parsed safely (no entities, no DTD, no network). Every element and
+attribute the model does not name is kept and written back; whitespace is
+normalised as TEI intends. See ``docs/tei.md`` for the element ↔ class mapping.
+"""
+
+from frusdoc.tei.documents import (
+    iter_documents,
+    read_document,
+    read_volume,
+    write_document,
+    write_volume,
+)
+from frusdoc.tei.normal import normalize
+from frusdoc.tei.pointers import parse_target
+from frusdoc.tei.safe import Source, TeiError
+
+__all__ = [
+    "Source",
+    "TeiError",
+    "iter_documents",
+    "normalize",
+    "parse_target",
+    "read_document",
+    "read_volume",
+    "write_document",
+    "write_volume",
+]

@@ -1,0 +1,23 @@
+"""Namespaces and element names of FRUS TEI."""
+
+from __future__ import annotations
+
+__all__ = ["FRUS", "TEI", "XI", "XML", "clark", "local"]
+
+TEI = "http://www.tei-c.org/ns/1.0"
+FRUS = "http://history.state.gov/frus/ns/1.0"
+XML = "http://www.w3.org/XML/1998/namespace"
+XI = "http://www.w3.org/2001/XInclude"
+
+_TEI_PREFIX = "{" + TEI + "}"
+
+
+def local(tag: str) -> str:
+    """The model's name for an element: the local name of a TEI element,
+    Clark notation (``{namespace}name``) for any other."""
+    return tag[len(_TEI_PREFIX) :] if tag.startswith(_TEI_PREFIX) else tag
+
+
+def clark(name: str) -> str:
+    """The lxml tag for a model name (the inverse of :func:`local`)."""
+    return name if name.startswith("{") else _TEI_PREFIX + name
