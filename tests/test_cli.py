@@ -44,7 +44,7 @@ def test_bad_json_is_one_line_with_file_and_place(tmp_path: Path, capsys: pytest
 def test_missing_file_and_unknown_suffix(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", "/nonexistent/x.txt"]) == 1
     assert "No such file" in capsys.readouterr().err
-    assert main(["convert", "volume.xml"]) == 2
+    assert main(["convert", "volume.docx"]) == 2
     assert "pass --from" in capsys.readouterr().err
 
 
@@ -71,3 +71,35 @@ def test_version() -> None:
         [sys.executable, "-m", "frusdoc", "--version"], capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == f"frusdoc {frusdoc.__version__}"
+
+
+def test_tei_volume_to_jsonl_and_back_to_tei(tmp_path: Path) -> None:
+    volume = DATA / "tei" / "frus1961-63v15.xml"
+    out = io.StringIO()
+    assert main(["convert", str(volume), "--to", "jsonl"], stdout=out) == 0
+    docs = list(frusdoc.json.load_lines(out.getvalue(), frusdoc.Document))
+    assert [d.id for d in docs] == ["d1", "d2", "d3", "d4", "d5"]
+    assert docs[0].volume == "frus1961-63v15"
+    tei_out = tmp_path / "v.xml"
+    assert main(["convert", str(volume), "--to", "tei", "-o", str(tei_out)]) == 0
+    assert frusdoc.tei.read_volume(tei_out) == frusdoc.tei.read_volume(volume)
+
+
+def test_tei_document_to_text(tmp_path: Path) -> None:
+    d4 = frusdoc.tei.read_volume(DATA / "tei" / "frus1961-63v15.xml").document("d4")
+    src = tmp_path / "d4.xml"
+    src.write_text(frusdoc.tei.write_document(d4), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["convert", str(src), "--to", "text"], stdout=out) == 0
+    assert out.getvalue().startswith(
+        "4. Telegram From President Kennedy to Secretary of State Rusk, at Geneva0"
+    )
+
+
+def test_hostile_tei_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "x.xml"
+    bad.write_bytes(b'<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]><d>&e;</d>')
+    assert main(["convert", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "DOCTYPE" in err

@@ -1,12 +1,13 @@
 """frusdoc: a typed document model for *Foreign Relations of the United States*.
 
 The model (:mod:`frusdoc.model`, re-exported here) is immutable and free of
-I/O; formats read into it and write out of it: :mod:`frusdoc.json` and its
-schema (:mod:`frusdoc.schema`). Hypothesis strategies for downstream tests are
+I/O; formats read into it and write out of it: :mod:`frusdoc.text` (the
+plain text of history.state.gov pages), :mod:`frusdoc.json` and its schema
+(:mod:`frusdoc.schema`), :mod:`frusdoc.tei` (the official TEI). Hypothesis strategies for downstream tests are
 in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
-from frusdoc import json, schema, text
+from frusdoc import json, schema, tei, text
 from frusdoc.errors import FormatVersionError, FrusdocError, NoteNotFoundError, Problem, ValidationError
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
@@ -26,6 +27,7 @@ __all__ = [
     "json",
     "plain_text",
     "schema",
+    "tei",
     "text",
     "walk",
     "word_count",

@@ -17,14 +17,18 @@ from frusdoc import model as m
 
 __all__ = ["main"]
 
-_FORMATS_IN = ("text", "json")
-_FORMATS_OUT = ("json", "text")
+_FORMATS_IN = ("text", "json", "tei")
+_FORMATS_OUT = ("json", "jsonl", "text", "tei")
 
 EPILOG = """examples:
-  frusdoc convert seed.txt                    page text -> frusdoc JSON on stdout
-  frusdoc convert doc.json --to text -o d.txt JSON -> plain text
+  frusdoc convert seed.txt                         page text -> frusdoc JSON on stdout
+  frusdoc convert doc.json --to text -o d.txt      JSON -> plain text
+  frusdoc convert frus1961-63v15.xml --to jsonl    a TEI volume -> one JSON document per line
+  frusdoc convert frus1961-63v15.xml --to tei      TEI -> model -> TEI
   cat seed.txt | frusdoc convert - --from text
-  frusdoc schema -o frusdoc-1.0.json          the JSON Schema of the format
+  frusdoc schema -o frusdoc-1.0.json               the JSON Schema of the format
+
+exit codes: 0 success, 1 an input could not be read or written, 2 wrong usage
 """
 
 
@@ -34,6 +38,8 @@ def _detect(path: str, given: str | None) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in (".json", ".jsonl"):
         return "json"
+    if suffix in (".xml", ".tei"):
+        return "tei"
     if suffix in (".txt", ""):
         return "text"
     raise _Usage(
@@ -45,24 +51,43 @@ class _Usage(Exception):
     pass
 
 
-def _read(path: str) -> str:
+def _read_bytes(path: str) -> bytes:
     if path == "-":
-        return sys.stdin.read()
+        return sys.stdin.buffer.read()
     try:
-        return Path(path).read_bytes().decode("utf-8")
+        return Path(path).read_bytes()
     except OSError as exc:
         raise frusdoc.FrusdocError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _read(path: str) -> str:
+    data = _read_bytes(path)
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise frusdoc.FrusdocError(f"{path}: not UTF-8 (byte {exc.start})") from None
 
 
+def _read_tei(path: str) -> object:
+    from frusdoc.tei.names import local
+    from frusdoc.tei.safe import parse_xml
+
+    data = _read_bytes(path)
+    root = parse_xml(data, path)
+    if isinstance(root.tag, str) and local(root.tag) == "TEI":
+        return frusdoc.tei.volume_element(root)
+    return frusdoc.tei.document_element(root)
+
+
 def _convert(args: argparse.Namespace, out: TextIO) -> None:
     fmt = _detect(args.input, args.from_)
-    source = _read(args.input)
     doc: object
-    if fmt == "text":
-        doc = frusdoc.text.parse(source)
+    if fmt == "tei":
+        doc = _read_tei(args.input)
+    elif fmt == "text":
+        doc = frusdoc.text.parse(_read(args.input))
     else:
+        source = _read(args.input)
         try:
             doc = frusdoc.json.loads(source)
         except frusdoc.ValidationError as exc:
@@ -71,9 +96,21 @@ def _convert(args: argparse.Namespace, out: TextIO) -> None:
             raise frusdoc.FrusdocError(f"{args.input}: {first.path}: {first.message}{more}") from None
     if args.to == "json":
         result = frusdoc.json.dumps(doc, indent=not args.compact) + "\n"
+    elif args.to == "jsonl":
+        docs = doc.documents if isinstance(doc, m.Volume) else (doc,)
+        result = frusdoc.json.dump_lines(docs) or ""
+    elif args.to == "tei":
+        if isinstance(doc, m.Volume):
+            result = frusdoc.tei.write_volume(doc)
+        elif isinstance(doc, m.Document):
+            result = frusdoc.tei.write_document(doc) + "\n"
+        else:
+            raise frusdoc.FrusdocError(f"{args.input}: only a document or a volume can be written as TEI")
     else:
         if not isinstance(doc, m.Document):
-            raise frusdoc.FrusdocError(f"{args.input}: only a document can be written as text")
+            raise frusdoc.FrusdocError(
+                f"{args.input}: only a document can be written as text (a volume: use --to jsonl)"
+            )
         result = frusdoc.text.render(doc)
     if args.output in (None, "-"):
         out.write(result)
@@ -92,7 +129,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frusdoc",
-        description="Typed FRUS documents: convert between plain text and JSON, print the JSON Schema.",
+        description="Typed FRUS documents: convert between plain text, JSON and TEI; print the JSON Schema.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

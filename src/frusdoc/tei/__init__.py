@@ -6,9 +6,11 @@ normalised as TEI intends. See ``docs/tei.md`` for the element ↔ class mapping
 """
 
 from frusdoc.tei.documents import (
+    document_element,
     iter_documents,
     read_document,
     read_volume,
+    volume_element,
     write_document,
     write_volume,
 )
@@ -19,11 +21,13 @@ from frusdoc.tei.safe import Source, TeiError
 __all__ = [
     "Source",
     "TeiError",
+    "document_element",
     "iter_documents",
     "normalize",
     "parse_target",
     "read_document",
     "read_volume",
+    "volume_element",
     "write_document",
     "write_volume",
 ]

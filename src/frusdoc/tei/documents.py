@@ -54,22 +54,13 @@ def _is_document(el: Any) -> bool:
 # -- reading ----------------------------------------------------------------------
 
 
-@attrs.define
-class _Pages:
-    """The page the reader is on, for the documents' ``page``."""
-
-    current: str | None = None
-
-    def after(self, node: object) -> None:
-        from frusdoc.walk import walk
-
-        for _, child in walk(node):
-            if isinstance(child, m.PageBreak):
-                self.current = child.label
-
-
 def document_element(el: Any, *, volume: str | None = None, page: str | None = None) -> m.Document:
     """A :class:`Document` from an lxml ``<div type="document">`` element."""
+    return _read_document(el, volume=volume, page=page)[0]
+
+
+def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.Document, str | None]:
+    """The document, and the page the reader is on after it."""
     if not _is_document(el):
         found = local(el.tag) if isinstance(el.tag, str) else "a comment"
         raise TeiError(
@@ -93,7 +84,7 @@ def document_element(el: Any, *, volume: str | None = None, page: str | None = N
             break
     title = _strip(reader.inline_content(head)) if head is not None else ()
     blocks = reader.block_content(el, skip=frozenset(skip))
-    return m.Document(
+    doc = m.Document(
         title=title,
         blocks=tuple(blocks),
         notes=tuple(reader.notes),
@@ -105,6 +96,7 @@ def document_element(el: Any, *, volume: str | None = None, page: str | None = N
         page=page if page is not None else el.get(F_PAGE),
         extra=tuple((k, v) for k, v in el.attrib.items() if k not in _DOC_ATTRS),
     )
+    return doc, reader.page if reader.page is not None else page
 
 
 def read_document(xml: Source) -> m.Document:
@@ -121,7 +113,7 @@ def read_document(xml: Source) -> m.Document:
 @attrs.define
 class _VolumeReader:
     volume: str
-    pages: _Pages = attrs.Factory(_Pages)
+    page: str | None = None  # the page the reader is on
 
     def children(
         self, el: Any, start: int = 0
@@ -133,20 +125,19 @@ class _VolumeReader:
                     f"{_where(child)}: text between divisions is not supported: {child.tail.strip(_XWS)[:40]!r}"
                 )
             if _is_document(child):
-                doc = document_element(child, volume=self.volume, page=self.pages.current)
-                self.pages.after(doc)
+                doc, self.page = _read_document(child, volume=self.volume, page=self.page)
                 out.append(doc)
             elif _is(child, "div"):
                 out.append(self.division(child))
             elif _is(child, "pb") and not len(child) and child.get("n") is not None:
                 node = Reader().inline(child)
                 assert isinstance(node, m.PageBreak)
-                self.pages.current = node.label
+                self.page = node.label
                 out.append(node)
             elif isinstance(child.tag, str):
-                raw = Reader().raw_block(child)
-                self.pages.after(raw)
-                out.append(raw)
+                reader = Reader()
+                out.append(reader.raw_block(child))
+                self.page = reader.page or self.page
         return tuple(out)
 
     def division(self, el: Any) -> m.Division:
@@ -165,7 +156,7 @@ class _VolumeReader:
         if reader.notes:
             raise TeiError(f"{_where(el)}: notes outside documents are not supported")
         division_blocks = tuple(blocks)
-        self.pages.after(m.Division(kind="", blocks=division_blocks))
+        self.page = reader.page or self.page
         return m.Division(
             kind=el.get("type", ""),
             title=title,
@@ -338,10 +329,7 @@ def iter_documents(src: Source, *, chunk_size: int = 1 << 16) -> Iterator[m.Docu
                 if el.tag == div and el.get("type") == "document":
                     depth -= 1
                     if depth == 0:
-                        doc = document_element(el, volume=volume, page=page)
-                        pages = _Pages(page)
-                        pages.after(doc)
-                        page = pages.current
+                        doc, page = _read_document(el, volume=volume, page=page)
                         yield doc
                         _discard(el)
                 elif depth == 0:

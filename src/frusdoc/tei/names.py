@@ -12,10 +12,18 @@ XI = "http://www.w3.org/2001/XInclude"
 _TEI_PREFIX = "{" + TEI + "}"
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def local(tag: str) -> str:
     """The model's name for an element: the local name of a TEI element,
     Clark notation (``{namespace}name``) for any other."""
-    return tag[len(_TEI_PREFIX) :] if tag.startswith(_TEI_PREFIX) else tag
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag[len(_TEI_PREFIX) :] if tag.startswith(_TEI_PREFIX) else tag
+        if len(_LOCAL) < 10_000:  # a vocabulary, not data: bounded anyway
+            _LOCAL[tag] = name
+    return name
 
 
 def clark(name: str) -> str:

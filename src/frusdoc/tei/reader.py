@@ -56,16 +56,27 @@ _STATUSES = frozenset(get_args(m.EmendationStatus))
 
 
 def _attributes(el: Any, named: frozenset[str] = frozenset()) -> m.Attributes:
-    return tuple((k, v) for k, v in el.attrib.items() if k not in named)
+    attrib = el.attrib
+    if not attrib:
+        return ()
+    return tuple((k, v) for k, v in attrib.items() if k not in named)
 
 
 def _strip(inlines: list[m.Inline]) -> tuple[m.Inline, ...]:
     """Drop the whitespace at the edges of a block's run of inlines."""
-    if inlines and isinstance(inlines[0], m.Text):
-        inlines[0] = m.Text(text=inlines[0].text.lstrip(" "))
-    if inlines and isinstance(inlines[-1], m.Text):
-        inlines[-1] = m.Text(text=inlines[-1].text.rstrip(" "))
-    return tuple(i for i in inlines if not (isinstance(i, m.Text) and not i.text))
+    if inlines and type(inlines[0]) is m.Text and inlines[0].text.startswith(" "):
+        text = inlines[0].text.lstrip(" ")
+        if text:
+            inlines[0] = m.Text(text=text)
+        else:
+            del inlines[0]
+    if inlines and type(inlines[-1]) is m.Text and inlines[-1].text.endswith(" "):
+        text = inlines[-1].text.rstrip(" ")
+        if text:
+            inlines[-1] = m.Text(text=text)
+        else:
+            del inlines[-1]
+    return tuple(inlines)
 
 
 def _add_text(out: list[m.Inline], text: str) -> None:
@@ -83,6 +94,8 @@ class Reader:
     """Converts the elements of one document (or volume) and collects its notes."""
 
     notes: list[m.Note] = attrs.Factory(list)
+    #: The label of the last page break read (the page the reader is on).
+    page: str | None = None
 
     # -- inline context ---------------------------------------------------------
 
@@ -195,6 +208,7 @@ class Reader:
         label = el.get("n")
         if label is None or len(el) or el.text:
             return None
+        self.page = label
         return m.PageBreak(
             label=label,
             id=el.get(XML_ID),
