@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import json as _json
 import time
 from collections.abc import Callable
 
@@ -89,6 +90,7 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--nodes", type=int, default=24_000)
+    parser.add_argument("--summary", action="store_true", help="JSON lines for benchmarks/run_all.py")
     args = parser.parse_args()
 
     vol = build_volume(args.nodes)
@@ -104,6 +106,14 @@ def main() -> None:
     t_unstructure = best_of(lambda: to_data(vol))
     total = t_dumps + t_loads
 
+    if args.summary:
+        for name, t in [
+            ("dumps+loads vs orjson", total),
+            ("dumps vs orjson", t_dumps),
+            ("loads vs orjson", t_loads),
+        ]:
+            print(_json.dumps({"benchmark": "json", "measure": name, "ratio": t / floor_orjson}))
+        return
     print(f"volume: {node_count:,} nodes, {len(text.encode()) / 1e6:.2f} MB of JSON")
     print(f"{'measure':<34}{'seconds':>10}{'× orjson floor':>16}")
     for name, t in [

@@ -96,12 +96,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=10.0)
     parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--summary", action="store_true", help="JSON lines for benchmarks/run_all.py")
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure[0], args.measure[1])))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{'file':>8} {'measure':<16}{'seconds':>9}{'× floor':>9}{'peak RSS MB':>13}{'docs/s':>9}")
+        if not args.summary:
+            print(f"{'file':>8} {'measure':<16}{'seconds':>9}{'× floor':>9}{'peak RSS MB':>13}{'docs/s':>9}")
         for factor in (1, 2):
             path = Path(tmp) / f"volume{factor}.xml"
             docs = build(args.megabytes * factor, path)
@@ -110,6 +112,19 @@ def main() -> None:
             for kind in ("floor", "read_volume", "iter_documents"):
                 r = floor if kind == "floor" else run(kind, path)
                 rate = docs / r["seconds"] if kind != "floor" else float("nan")
+                if args.summary:
+                    if kind != "floor":
+                        label = f"{kind} {size:.0f} MB vs lxml (peak {r['rss_mb']:.0f} MB)"
+                        print(
+                            json.dumps(
+                                {
+                                    "benchmark": "tei",
+                                    "measure": label,
+                                    "ratio": r["seconds"] / floor["seconds"],
+                                }
+                            )
+                        )
+                    continue
                 print(
                     f"{size:>6.1f}MB {kind:<16}{r['seconds']:>9.2f}{r['seconds'] / floor['seconds']:>8.1f}×"
                     f"{r['rss_mb']:>13.0f}{rate:>9.0f}"

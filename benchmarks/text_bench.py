@@ -10,6 +10,7 @@ page marker and digit run), measured in the same run. Prints MB/s and ratios.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
 from pathlib import Path
@@ -23,6 +24,7 @@ FLOOR = re.compile(r"\[(?:Facsimile )?Page [^\]]*\]|\d+|\n\s*\n")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("--summary", action="store_true", help="JSON lines for benchmarks/run_all.py")
     args = parser.parse_args()
 
     pages = [
@@ -50,6 +52,14 @@ def main() -> None:
             text.render(doc)
     t_render = time.perf_counter() - start
 
+    if args.summary:
+        for name, t in [("parse vs regex scan", t_parse), ("render vs regex scan", t_render)]:
+            print(
+                json.dumps(
+                    {"benchmark": "text", "measure": name, "ratio": t / floor, "mb_per_s": total_mb / t}
+                )
+            )
+        return
     print(f"{len(pages)} pages × {rounds} rounds = {total_mb:.1f} MB")
     print(f"{'measure':<28}{'seconds':>9}{'MB/s':>9}{'× floor':>9}")
     for name, t in [("floor: one regex scan", floor), ("text.parse", t_parse), ("text.render", t_render)]:

@@ -103,3 +103,109 @@ def test_hostile_tei_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "DOCTYPE" in err
+
+
+def _volumes(tmp: Path, count: int) -> Path:
+    """A tree of ``count`` TEI volume files built from the corpus volumes."""
+    tree = tmp / "volumes"
+    for k in range(count):
+        source = DATA / "tei" / ("frus1918Russiav03.xml" if k % 2 else "frus1961-63v15.xml")
+        sub = tree / f"part{k % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        data = source.read_bytes().replace(b'xml:id="frus', f'xml:id="v{k:02d}frus'.encode(), 1)
+        (sub / f"v{k:02d}.xml").write_bytes(data)
+    return tree
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_tree_of_volumes_to_json_lines(
+    tmp_path: Path, jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = _volumes(tmp_path, 20)
+    (tree / "part0" / "broken.xml").write_bytes(b"<TEI><text>")  # a bad file among good ones
+    out = tmp_path / "out"
+    assert main(["convert", str(tree), "--to", "jsonl", "-o", str(out), "--jobs", jobs]) == 1
+    err = capsys.readouterr().err
+    assert f"frusdoc: {tree / 'part0' / 'broken.xml'}: " in err
+    assert "line 1, column" in err
+    assert "20 of 21 files converted, 430 documents" in err
+    written = sorted(out.rglob("*.jsonl"))
+    assert len(written) == 20  # nothing left behind for the broken file
+    assert not list(out.rglob("*.part"))
+    assert (out / "part1" / "v01.jsonl").exists()
+    first = list(
+        frusdoc.json.load_lines(written[0].read_text(encoding="utf-8").split("\n"), frusdoc.Document)
+    )
+    assert first[0].id == "d1"
+    assert first[0].volume == "v00frus1961-63v15"
+
+
+def test_globs_stats_and_json_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = _volumes(tmp_path, 3)
+    out = io.StringIO()
+    assert main(["stats", str(tree / "**" / "*.xml"), "--json"], stdout=out) == 0
+    report = json.loads(out.getvalue())
+    assert report["total"]["documents"] == 5 + 38 + 5
+    assert set(report["files"]) == {str(p) for p in tree.rglob("*.xml")}
+    table = io.StringIO()
+    assert main(["stats", str(DATA / "seed.txt")], stdout=table) == 0
+    lines = table.getvalue().splitlines()
+    assert lines[0].split() == ["file", "documents", "notes", "markers", "references", "pages", "words"]
+    assert lines[1].split()[1:6] == ["1", "3", "3", "0", "1"]
+
+
+def test_markdown_and_text_of_a_volume() -> None:
+    volume = DATA / "tei" / "frus1961-63v15.xml"
+    md = io.StringIO()
+    assert main(["convert", str(volume), "--to", "markdown"], stdout=md) == 0
+    assert md.getvalue().startswith("## 1. Memorandum From President Kennedy")
+    assert "[^0]: Source: Kennedy Library" in md.getvalue()
+    txt = io.StringIO()
+    assert main(["convert", str(volume), "--to", "text"], stdout=txt) == 0
+    assert txt.getvalue().count("\f") == 4
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "no-such-*.xml"]) == 2
+    assert "no file matches" in capsys.readouterr().err
+    assert main(["convert", "-"]) == 2
+    assert "pass --from" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["convert", str(SEED), "--to", "pdf"])
+    assert info.value.code == 2
+
+
+def test_several_inputs_need_an_output_directory(capsys: pytest.CaptureFixture[str]) -> None:
+    volume = DATA / "tei" / "frus1961-63v15.xml"
+    assert main(["convert", str(SEED), str(volume), "--to", "tei"]) == 2
+    assert "pass -o DIRECTORY" in capsys.readouterr().err
+
+
+def test_subprocess_stdout_jsonl_of_a_volume() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "frusdoc",
+            "convert",
+            str(DATA / "tei" / "frus1918Russiav03.xml"),
+            "--to",
+            "jsonl",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(b"\n") == 38
+    assert result.stderr == b""
+
+
+def test_help_lists_examples_and_exit_codes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "frusdoc", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "examples:" in result.stdout
+    assert "exit codes: 0 success, 1" in result.stdout
+    for command in ("convert", "stats", "schema"):
+        assert command in result.stdout

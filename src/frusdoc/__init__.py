@@ -7,7 +7,7 @@ plain text of history.state.gov pages), :mod:`frusdoc.json` and its schema
 in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
-from frusdoc import json, schema, tei, text
+from frusdoc import json, markdown, schema, tei, text
 from frusdoc.errors import FormatVersionError, FrusdocError, NoteNotFoundError, Problem, ValidationError
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
@@ -25,6 +25,7 @@ __all__ = [
     "Path",
     "format_path",
     "json",
+    "markdown",
     "plain_text",
     "schema",
     "tei",

@@ -1,150 +1,189 @@
-"""The ``frusdoc`` command line.
+"""The ``frusdoc`` command line (also ``python -m frusdoc``).
 
-Exit codes: 0 success; 1 an input could not be read (the message names the
-file and the place); 2 wrong usage.
+Exit codes: 0 success; 1 one or more inputs could not be read or written (each
+reported on one line with the file and the place); 2 wrong usage.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import frusdoc
-from frusdoc import model as m
+from frusdoc import batch
 
 __all__ = ["main"]
 
-_FORMATS_IN = ("text", "json", "tei")
-_FORMATS_OUT = ("json", "jsonl", "text", "tei")
-
 EPILOG = """examples:
-  frusdoc convert seed.txt                         page text -> frusdoc JSON on stdout
-  frusdoc convert doc.json --to text -o d.txt      JSON -> plain text
-  frusdoc convert frus1961-63v15.xml --to jsonl    a TEI volume -> one JSON document per line
-  frusdoc convert frus1961-63v15.xml --to tei      TEI -> model -> TEI
-  cat seed.txt | frusdoc convert - --from text
-  frusdoc schema -o frusdoc-1.0.json               the JSON Schema of the format
+  frusdoc convert seed.txt                          a history.state.gov page -> frusdoc JSON
+  frusdoc convert doc.json --to text -o doc.txt     JSON -> the page text
+  frusdoc convert frus1961-63v15.xml --to markdown  a TEI volume -> Markdown to read
+  frusdoc convert volumes/ --to jsonl -o out/ --jobs 4
+                                                    every TEI volume -> one JSON Lines file each
+  cat seed.txt | frusdoc convert - --from text      standard input -> standard output
+  frusdoc stats volumes/*.xml                       documents, notes, references, pages, words
+  frusdoc schema -o frusdoc-1.0.json                the JSON Schema of the format
 
 exit codes: 0 success, 1 an input could not be read or written, 2 wrong usage
 """
 
 
-def _detect(path: str, given: str | None) -> str:
-    if given:
-        return given
-    suffix = Path(path).suffix.lower()
-    if suffix in (".json", ".jsonl"):
-        return "json"
-    if suffix in (".xml", ".tei"):
-        return "tei"
-    if suffix in (".txt", ""):
-        return "text"
-    raise _Usage(
-        f"{path}: cannot tell the input format from {suffix!r}; pass --from ({', '.join(_FORMATS_IN)})"
-    )
-
-
-class _Usage(Exception):
-    pass
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+def _progress(results: Iterator[batch.Result], total: int, enabled: bool) -> Iterator[batch.Result]:
+    """A progress bar on stderr when it is a terminal and tqdm is installed (extra ``progress``)."""
+    if not enabled or total < 2 or not sys.stderr.isatty():
+        yield from results
+        return
     try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise frusdoc.FrusdocError(f"{path}: {exc.strerror or exc}") from None
+        from tqdm import tqdm
+    except ImportError:
+        yield from results
+        return
+    with tqdm(total=total, unit="file", file=sys.stderr) as bar:
+        for result in results:
+            bar.update(1)
+            yield result
 
 
-def _read(path: str) -> str:
-    data = _read_bytes(path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise frusdoc.FrusdocError(f"{path}: not UTF-8 (byte {exc.start})") from None
-
-
-def _read_tei(path: str) -> object:
-    from frusdoc.tei.names import local
-    from frusdoc.tei.safe import parse_xml
-
-    data = _read_bytes(path)
-    root = parse_xml(data, path)
-    if isinstance(root.tag, str) and local(root.tag) == "TEI":
-        return frusdoc.tei.volume_element(root)
-    return frusdoc.tei.document_element(root)
-
-
-def _convert(args: argparse.Namespace, out: TextIO) -> None:
-    fmt = _detect(args.input, args.from_)
-    doc: object
-    if fmt == "tei":
-        doc = _read_tei(args.input)
-    elif fmt == "text":
-        doc = frusdoc.text.parse(_read(args.input))
-    else:
-        source = _read(args.input)
-        try:
-            doc = frusdoc.json.loads(source)
-        except frusdoc.ValidationError as exc:
-            first = exc.problems[0]
-            more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-            raise frusdoc.FrusdocError(f"{args.input}: {first.path}: {first.message}{more}") from None
-    if args.to == "json":
-        result = frusdoc.json.dumps(doc, indent=not args.compact) + "\n"
-    elif args.to == "jsonl":
-        docs = doc.documents if isinstance(doc, m.Volume) else (doc,)
-        result = frusdoc.json.dump_lines(docs) or ""
-    elif args.to == "tei":
-        if isinstance(doc, m.Volume):
-            result = frusdoc.tei.write_volume(doc)
-        elif isinstance(doc, m.Document):
-            result = frusdoc.tei.write_document(doc) + "\n"
-        else:
-            raise frusdoc.FrusdocError(f"{args.input}: only a document or a volume can be written as TEI")
-    else:
-        if not isinstance(doc, m.Document):
-            raise frusdoc.FrusdocError(
-                f"{args.input}: only a document can be written as text (a volume: use --to jsonl)"
-            )
-        result = frusdoc.text.render(doc)
+def _targets(args: argparse.Namespace, inputs: list[str]) -> list[str | None]:
+    suffix = batch.SUFFIXES[args.to]
+    single = len(inputs) == 1 and not Path(inputs[0]).is_dir()
     if args.output in (None, "-"):
-        out.write(result)
+        if not single and args.to not in ("jsonl", "text", "markdown"):
+            raise batch.UsageError(f"{len(inputs)} inputs: pass -o DIRECTORY to write one {suffix} file each")
+        return [None] * len(inputs)
+    out = Path(args.output)
+    if single and not out.is_dir() and not args.output.endswith(("/", "\\")):
+        return [args.output]
+    # Outputs mirror the inputs' folders below their common folder, so that
+    # v1/index.xml and v2/index.xml do not overwrite each other.
+    paths = [Path(i).resolve() for i in inputs]
+    base = Path(os.path.commonpath([p.parent for p in paths]))
+    return [str(out / p.relative_to(base).with_suffix(suffix)) for p in paths]
+
+
+def _convert(args: argparse.Namespace, out: TextIO) -> int:
+    inputs = batch.expand_inputs(args.inputs)
+    if not inputs:
+        raise batch.UsageError("no input files found")
+    formats = [batch.detect(i, args.from_) for i in inputs]
+    targets = _targets(args, inputs)
+    if args.output not in (None, "-") and len(targets) > 1:
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+    failed = 0
+    if all(t is None for t in targets) and out is not sys.stdout:
+        # main(argv, stdout=...) as a library: capture what goes to stdout.
+        for source, fmt in zip(inputs, formats, strict=True):
+            try:
+                value = batch.load(source, fmt)
+                out.write(batch.render(value, args.to, compact=args.compact))
+            except frusdoc.FrusdocError as exc:
+                print(f"frusdoc: {source}: {exc}", file=sys.stderr)
+                failed += 1
+        return 1 if failed else 0
+    tasks = [(s, f, args.to, t, args.compact) for s, f, t in zip(inputs, formats, targets, strict=True)]
+    jobs = args.jobs if all(t is not None for t in targets) else 1  # stdout output keeps its order
+    documents = 0
+    for result in _progress(batch.run(tasks, batch.convert_file, jobs), len(tasks), args.progress):
+        if result.error:
+            failed += 1
+            print(f"frusdoc: {result.source}: {result.error}", file=sys.stderr)
+        documents += result.documents
+    if len(tasks) > 1 and not args.quiet:
+        print(
+            f"frusdoc: {len(tasks) - failed} of {len(tasks)} files converted, {documents} documents",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def _stats(args: argparse.Namespace, out: TextIO) -> int:
+    inputs = batch.expand_inputs(args.inputs)
+    if not inputs:
+        raise batch.UsageError("no input files found")
+    tasks = [(i, batch.detect(i, args.from_)) for i in inputs]
+    rows: dict[str, dict[str, int]] = {}
+    failed = 0
+    for result in _progress(batch.run(tasks, batch.stats_file, args.jobs), len(tasks), args.progress):
+        if result.error:
+            failed += 1
+            print(f"frusdoc: {result.source}: {result.error}", file=sys.stderr)
+        else:
+            rows[result.source] = result.stats
+    keys = ("documents", "notes", "markers", "references", "pages", "words")
+    total = {k: sum(r[k] for r in rows.values()) for k in keys}
+    if args.json:
+        json.dump({"files": {s: rows[s] for s in inputs if s in rows}, "total": total}, out, indent=2)
+        out.write("\n")
     else:
-        Path(args.output).write_text(result, encoding="utf-8", newline="")
+        width = max([len(s) for s in rows] + [5])
+        out.write(f"{'file':<{width}}" + "".join(f"{k:>11}" for k in keys) + "\n")
+        for source in inputs:
+            if source in rows:
+                out.write(f"{source:<{width}}" + "".join(f"{rows[source][k]:>11,}" for k in keys) + "\n")
+        if len(rows) > 1:
+            out.write(f"{'total':<{width}}" + "".join(f"{total[k]:>11,}" for k in keys) + "\n")
+    return 1 if failed else 0
 
 
-def _schema(args: argparse.Namespace, out: TextIO) -> None:
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
     text = frusdoc.schema.json_schema_text()
     if args.output in (None, "-"):
         out.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frusdoc",
-        description="Typed FRUS documents: convert between plain text, JSON and TEI; print the JSON Schema.",
+        description="Typed FRUS documents: convert between plain text, JSON, TEI and Markdown; "
+        "count what files hold; print the JSON Schema.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"frusdoc {frusdoc.__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    convert = sub.add_parser("convert", help="convert a document between formats")
-    convert.add_argument("input", help="a file, or - for stdin")
-    convert.add_argument(
-        "--from", dest="from_", choices=_FORMATS_IN, help="input format (default: from the suffix)"
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs, or - for stdin")
+        p.add_argument(
+            "--from", dest="from_", choices=batch.FORMATS_IN, help="input format (default: from the suffix)"
+        )
+        p.add_argument("--jobs", "-j", type=int, default=1, help="files converted in parallel (default: 1)")
+        p.add_argument(
+            "--no-progress", dest="progress", action="store_false", help="no progress bar on stderr"
+        )
+
+    convert = sub.add_parser(
+        "convert",
+        help="convert documents and volumes between formats",
+        description="Convert files between formats. Inputs: .txt (page text), .json/.jsonl (frusdoc "
+        "JSON), .xml (TEI volume or document). One input goes to stdout or -o FILE; several go to "
+        "-o DIRECTORY, one output per input.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    convert.add_argument("--to", choices=_FORMATS_OUT, default="json", help="output format (default: json)")
-    convert.add_argument("-o", "--output", help="output file (default: stdout)")
+    common(convert)
+    convert.add_argument(
+        "--to", choices=batch.FORMATS_OUT, default="json", help="output format (default: json)"
+    )
+    convert.add_argument(
+        "-o", "--output", help="output file, or directory for several inputs (default: stdout)"
+    )
     convert.add_argument("--compact", action="store_true", help="compact JSON on one line")
+    convert.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
     convert.set_defaults(run=_convert)
+
+    stats = sub.add_parser("stats", help="count documents, notes, references, pages and words")
+    common(stats)
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.set_defaults(run=_stats)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the frusdoc format")
     schema.add_argument("-o", "--output", help="output file (default: stdout)")
@@ -158,8 +197,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     args = parser.parse_args(argv)
     out = stdout if stdout is not None else sys.stdout
     try:
-        args.run(args, out)
-    except _Usage as exc:
+        code: int = args.run(args, out)
+    except batch.UsageError as exc:
         print(f"frusdoc: {exc}", file=sys.stderr)
         return 2
     except frusdoc.FrusdocError as exc:
@@ -168,4 +207,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     except OSError as exc:
         print(f"frusdoc: {exc}", file=sys.stderr)
         return 1
-    return 0
+    except KeyboardInterrupt:
+        print("frusdoc: interrupted", file=sys.stderr)
+        return 130
+    return code

@@ -1,0 +1,268 @@
+"""Converting many files: inputs, formats, one task per file, in parallel.
+
+Each task converts one input file to one output file and returns a small
+:class:`Result`; a failure is a result too, so one bad file never stops the
+rest. TEI volumes converted to JSON Lines are streamed document by document,
+so a worker's memory stays flat however large the volume. The functions here
+are plain and picklable: the same :func:`convert_file` runs under
+``concurrent.futures``, Dask (``dask.bag.from_sequence(paths).map(...)``) or
+Spark (``sc.parallelize(paths).map(...)``).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+
+import frusdoc
+from frusdoc import model as m
+
+__all__ = [
+    "FORMATS_IN",
+    "FORMATS_OUT",
+    "SUFFIXES",
+    "Result",
+    "convert_file",
+    "detect",
+    "expand_inputs",
+    "load",
+    "run",
+    "stats_file",
+]
+
+InFormat = Literal["text", "json", "tei"]
+FORMATS_IN: tuple[str, ...] = ("text", "json", "tei")
+FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")
+SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "markdown": ".md"}
+_KNOWN = {".xml": "tei", ".tei": "tei", ".json": "json", ".jsonl": "json", ".txt": "text"}
+
+
+class UsageError(Exception):
+    """The command was asked something it cannot do (exit code 2)."""
+
+
+@attrs.frozen
+class Result:
+    """What converting (or counting) one file gave."""
+
+    source: str
+    target: str | None = None
+    documents: int = 0
+    error: str | None = None
+    stats: dict[str, int] = attrs.field(factory=dict)
+
+
+def detect(path: str, given: str | None) -> str:
+    """The input format of ``path``: ``given``, or from its suffix."""
+    if given:
+        return given
+    suffix = Path(path).suffix.lower()
+    if suffix in _KNOWN:
+        return _KNOWN[suffix]
+    if path == "-":
+        raise UsageError("-: pass --from (text, json, tei) to read standard input")
+    raise UsageError(
+        f"{path}: cannot tell the input format from {suffix or 'no suffix'!r}; pass --from (text, json, tei)"
+    )
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files named, found in directories (recursively, by known suffix) or matched by globs."""
+    out: list[str] = []
+    for item in inputs:
+        if item == "-":
+            out.append(item)
+        elif os.path.isdir(item):
+            found = sorted(
+                str(p) for p in Path(item).rglob("*") if p.suffix.lower() in _KNOWN and p.is_file()
+            )
+            out.extend(p for p in found if Path(p).name != "index.jsonl")
+        elif any(ch in item for ch in "*?["):
+            matched = sorted(glob.glob(item, recursive=True))
+            if not matched:
+                raise UsageError(f"{item}: no file matches")
+            out.extend(matched)
+        else:
+            out.append(item)
+    return out
+
+
+def _read_bytes(path: str) -> bytes:
+    import sys
+
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise frusdoc.FrusdocError(f"{exc.strerror or exc}") from None
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise frusdoc.FrusdocError(f"not UTF-8 (byte {exc.start})") from None
+
+
+def load(path: str, fmt: str) -> m.Document | m.Volume | list[m.Document]:
+    """Read one input: a document, a volume, or (JSON Lines) a list of documents."""
+    if fmt == "tei":
+        from frusdoc.tei.names import local
+        from frusdoc.tei.safe import parse_xml
+
+        root = parse_xml(_read_bytes(path), path)
+        if isinstance(root.tag, str) and local(root.tag) == "TEI":
+            return frusdoc.tei.volume_element(root)
+        return frusdoc.tei.document_element(root)
+    text = _decode(_read_bytes(path))
+    if fmt == "text":
+        return frusdoc.text.parse(text)
+    if path.endswith(".jsonl"):
+        return list(frusdoc.json.load_lines(text.split("\n")))
+    try:
+        value = frusdoc.json.loads(text)
+    except frusdoc.ValidationError as exc:
+        first = exc.problems[0]
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        raise frusdoc.FrusdocError(f"{first.path}: {first.message}{more}") from None
+    if not isinstance(value, m.Document | m.Volume):
+        raise frusdoc.FrusdocError(f"expected a document or a volume, found a {type(value).__name__}")
+    return value
+
+
+def _documents(value: m.Document | m.Volume | list[m.Document]) -> list[m.Document]:
+    if isinstance(value, m.Volume):
+        return list(value.documents)
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def render(value: m.Document | m.Volume | list[m.Document], to: str, *, compact: bool = False) -> str:
+    """One loaded input in an output format."""
+    if to == "jsonl":
+        return frusdoc.json.dump_lines(_documents(value)) or ""
+    if to == "json":
+        if isinstance(value, list):
+            raise frusdoc.FrusdocError("JSON Lines holds several documents: convert it --to jsonl")
+        return frusdoc.json.dumps(value, indent=not compact) + "\n"
+    if to == "tei":
+        if isinstance(value, m.Volume):
+            return frusdoc.tei.write_volume(value)
+        docs = _documents(value)
+        return "".join(frusdoc.tei.write_document(d) + "\n" for d in docs)
+    docs = _documents(value)
+    if isinstance(value, m.Volume) or len(docs) != 1:
+        # Several documents as text or Markdown: one after the other.
+        separator = "\n\n\f\n\n" if to == "text" else "\n\n---\n\n"
+    else:
+        separator = ""
+    if to == "text":
+        return separator.join(frusdoc.text.render(d) for d in docs)
+    return separator.join(frusdoc.markdown.render(d) for d in docs)
+
+
+def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bool = False) -> Result:
+    """Convert one file; never raises for a bad input (the result says what went wrong)."""
+    try:
+        if fmt == "tei" and to == "jsonl" and source != "-":
+            return _stream_volume(source, target)
+        value = load(source, fmt)
+        out = render(value, to, compact=compact)
+        _write(target, out)
+        return Result(source=source, target=target, documents=len(_documents(value)))
+    except (frusdoc.FrusdocError, OSError) as exc:
+        return Result(source=source, target=target, error=str(exc))
+
+
+def _stream_volume(source: str, target: str | None) -> Result:
+    # A TEI volume to JSON Lines, one document at a time: flat memory. The file
+    # is written under a temporary name and renamed once complete, so that a
+    # volume that fails half-way leaves nothing behind.
+    count = 0
+    partial = None if target in (None, "-") else f"{target}.part"
+    try:
+        with _open(partial) as fp:
+            for doc in frusdoc.tei.iter_documents(source):
+                fp.write(frusdoc.json.dumps(doc))
+                fp.write("\n")
+                count += 1
+    except BaseException:
+        if partial is not None:
+            Path(partial).unlink(missing_ok=True)
+        raise
+    if partial is not None and target is not None:
+        os.replace(partial, target)
+    return Result(source=source, target=target, documents=count)
+
+
+class _Stdout:
+    def __enter__(self) -> IO[str]:
+        import sys
+
+        return sys.stdout
+
+    def __exit__(self, *exc: object) -> None:
+        import sys
+
+        sys.stdout.flush()
+
+
+def _open(target: str | None) -> Any:
+    if target in (None, "-"):
+        return _Stdout()
+    assert target is not None
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    return open(target, "w", encoding="utf-8", newline="")
+
+
+def _write(target: str | None, text: str) -> None:
+    with _open(target) as fp:
+        fp.write(text)
+
+
+def stats_file(source: str, fmt: str) -> Result:
+    """Counts for one file: documents, notes, note markers, references, pages, words."""
+    try:
+        counts = dict.fromkeys(("documents", "notes", "markers", "references", "pages", "words"), 0)
+        docs: Iterable[m.Document]
+        if fmt == "tei" and source != "-":
+            docs = frusdoc.tei.iter_documents(source)
+        else:
+            docs = _documents(load(source, fmt))
+        for doc in docs:
+            counts["documents"] += 1
+            counts["notes"] += len(doc.notes)
+            counts["words"] += frusdoc.word_count(doc)
+            for _, node in frusdoc.walk(doc):
+                kind = type(node)
+                if kind is m.NoteRef:
+                    counts["markers"] += 1
+                elif kind is m.Reference:
+                    counts["references"] += 1
+                elif kind is m.PageBreak:
+                    counts["pages"] += 1
+        return Result(source=source, documents=counts["documents"], stats=counts)
+    except (frusdoc.FrusdocError, OSError) as exc:
+        return Result(source=source, error=str(exc))
+
+
+def run(tasks: list[tuple[Any, ...]], function: Any, jobs: int) -> Iterator[Result]:
+    """Run ``function(*task)`` for every task, in ``jobs`` processes; results as they finish."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield function(*task)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: list[Future[Result]] = [pool.submit(function, *task) for task in tasks]
+        from concurrent.futures import as_completed
+
+        for future in as_completed(futures):
+            yield future.result()
