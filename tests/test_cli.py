@@ -209,3 +209,24 @@ def test_help_lists_examples_and_exit_codes() -> None:
     assert "exit codes: 0 success, 1" in result.stdout
     for command in ("convert", "stats", "schema"):
         assert command in result.stdout
+
+
+def test_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    assert main(["check", str(SEED)], stdout=out) == 0
+    assert out.getvalue() == ""
+    page = DATA / "text" / "frus1943CairoTehran_d278.txt"
+    out = io.StringIO()
+    assert main(["check", str(page)], stdout=out) == 0  # warnings only
+    assert "FD008" in out.getvalue()
+    out = io.StringIO()
+    assert (
+        main(["check", str(DATA / "tei" / "frus1918Russiav03.xml"), "--json"], stdout=out) == 3
+    )  # dangling page refs
+    report = json.loads(out.getvalue())
+    assert any("FD013" in line for line in report[str(DATA / "tei" / "frus1918Russiav03.xml")])
+    result = subprocess.run(
+        [sys.executable, "-m", "frusdoc", "check", str(page)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.count("FD008") == 2

@@ -7,7 +7,8 @@ plain text of history.state.gov pages), :mod:`frusdoc.json` and its schema
 in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
-from frusdoc import json, markdown, schema, tei, text
+from frusdoc import citations, json, markdown, refs, schema, tei, text
+from frusdoc.check import Diagnostic, Location, check
 from frusdoc.errors import FormatVersionError, FrusdocError, NoteNotFoundError, Problem, ValidationError
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
@@ -16,17 +17,22 @@ from frusdoc.walk import Path, format_path, plain_text, walk, word_count
 __version__ = "0.1.0"
 
 __all__ = [
+    "Diagnostic",
     "FormatVersionError",
     "FrusdocError",
+    "Location",
     "NoteNotFoundError",
     "Problem",
     "ValidationError",
     "__version__",
+    "check",
+    "citations",
     "Path",
     "format_path",
     "json",
     "markdown",
     "plain_text",
+    "refs",
     "schema",
     "tei",
     "text",

@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS_OUT",
     "SUFFIXES",
     "Result",
+    "check_file",
     "convert_file",
     "detect",
     "expand_inputs",
@@ -56,6 +57,7 @@ class Result:
     documents: int = 0
     error: str | None = None
     stats: dict[str, int] = attrs.field(factory=dict)
+    messages: tuple[str, ...] = ()
 
 
 def detect(path: str, given: str | None) -> str:
@@ -250,6 +252,25 @@ def stats_file(source: str, fmt: str) -> Result:
                 elif kind is m.PageBreak:
                     counts["pages"] += 1
         return Result(source=source, documents=counts["documents"], stats=counts)
+    except (frusdoc.FrusdocError, OSError) as exc:
+        return Result(source=source, error=str(exc))
+
+
+def check_file(source: str, fmt: str) -> Result:
+    """The diagnostics of one file (a volume is checked as a whole), as strings."""
+    try:
+        value = load(source, fmt)
+        findings: list[frusdoc.Diagnostic] = []
+        if isinstance(value, list):
+            for doc in value:
+                findings.extend(frusdoc.check(doc))
+        else:
+            findings = frusdoc.check(value)
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for d in findings:
+            counts[d.severity] += 1
+        lines = [str(d) for d in findings]
+        return Result(source=source, documents=len(_documents(value)), stats=counts, messages=tuple(lines))
     except (frusdoc.FrusdocError, OSError) as exc:
         return Result(source=source, error=str(exc))
 

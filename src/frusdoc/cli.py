@@ -1,7 +1,8 @@
 """The ``frusdoc`` command line (also ``python -m frusdoc``).
 
 Exit codes: 0 success; 1 one or more inputs could not be read or written (each
-reported on one line with the file and the place); 2 wrong usage.
+reported on one line with the file and the place); 2 wrong usage; 3 ``check``
+found an error-level problem.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ EPILOG = """examples:
                                                     every TEI volume -> one JSON Lines file each
   cat seed.txt | frusdoc convert - --from text      standard input -> standard output
   frusdoc stats volumes/*.xml                       documents, notes, references, pages, words
+  frusdoc check volumes/frus1961-63v15.xml          quality problems, one per line
   frusdoc schema -o frusdoc-1.0.json                the JSON Schema of the format
 
-exit codes: 0 success, 1 an input could not be read or written, 2 wrong usage
+exit codes: 0 success, 1 an input could not be read or written, 2 wrong usage,
+            3 check found an error-level problem
 """
 
 
@@ -130,6 +133,32 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    inputs = batch.expand_inputs(args.inputs)
+    if not inputs:
+        raise batch.UsageError("no input files found")
+    tasks = [(i, batch.detect(i, args.from_)) for i in inputs]
+    failed = errors = 0
+    report: dict[str, list[str]] = {}
+    for result in _progress(batch.run(tasks, batch.check_file, args.jobs), len(tasks), args.progress):
+        if result.error:
+            failed += 1
+            print(f"frusdoc: {result.source}: {result.error}", file=sys.stderr)
+            continue
+        errors += result.stats.get("error", 0)
+        report[result.source] = list(result.messages)
+    if args.json:
+        json.dump(report, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for source in inputs:
+            for line in report.get(source, []):
+                out.write(f"{source}: {line}\n")
+    if failed:
+        return 1
+    return 3 if errors else 0
+
+
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     text = frusdoc.schema.json_schema_text()
     if args.output in (None, "-"):
@@ -184,6 +213,16 @@ def _parser() -> argparse.ArgumentParser:
     common(stats)
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     stats.set_defaults(run=_stats)
+
+    check = sub.add_parser(
+        "check",
+        help="report quality problems (markers without notes, label gaps, OCR slips, dangling references)",
+        description="Check documents and volumes against frusdoc's quality rules (docs/check.md). "
+        "Exit code 3 when an error-level problem is found.",
+    )
+    common(check)
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.set_defaults(run=_check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the frusdoc format")
     schema.add_argument("-o", "--output", help="output file (default: stdout)")

@@ -1,0 +1,156 @@
+"""frusdoc.check: one failing and one passing example per rule, and the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+import frusdoc
+from frusdoc import Document, Note, NoteRef, PageBreak, Paragraph, Plain, Text, check, tei, text
+from frusdoc import model as m
+from frusdoc.check import RULES
+from tests.corpus import DATA, read, text_files
+
+
+def _codes(node: Document | m.Volume) -> list[str]:
+    return [d.code for d in check(node)]
+
+
+def _note(label: str, body: str = "A note.", **kw: str) -> Note:
+    return Note(label=label, blocks=(Plain(inlines=(Text(text=body),)),), **kw)  # type: ignore[arg-type]
+
+
+def _doc(*inlines: m.Inline, notes: tuple[Note, ...] = (), **kw: object) -> Document:
+    return Document(title=(Text(text="Title"),), blocks=(Paragraph(inlines=inlines),), notes=notes, **kw)  # type: ignore[arg-type]
+
+
+GOOD = _doc(Text(text="Word."), NoteRef(label="1"), Text(text=" More"), notes=(_note("1"),))
+
+CASES: dict[str, Document] = {
+    "FD001": _doc(Text(text="Word."), NoteRef(label="1")),
+    "FD002": _doc(Text(text="Word."), notes=(_note("1"),)),
+    "FD003": _doc(
+        Text(text="a."),
+        NoteRef(label="1"),
+        Text(text=" b."),
+        NoteRef(label="3"),
+        notes=(_note("1"), _note("3")),
+        volume="frus1961-63v15",
+    ),
+    "FD004": _doc(
+        Text(text="Word."), NoteRef(label="1", note="d9fn1"), notes=(_note("1", id="d9fn1"),), id="d2"
+    ),
+    "FD005": _doc(Text(text="Word "), NoteRef(label="1"), notes=(_note("1"),)),
+    "FD006": _doc(Text(text="Word."), NoteRef(label="1"), NoteRef(label="2"), notes=(_note("1"), _note("2"))),
+    "FD007": _doc(
+        Text(text="Word."),
+        NoteRef(label="0"),
+        notes=(_note("0", "Department of State, Central Files.", kind="source"),),
+        volume="frus1955-57v03",
+    ),
+    "FD008": _doc(Text(text="See pp. 399404 and pp. 478–472.")),
+    "FD009": _doc(Text(text="He said “United States and left.")),
+    "FD010": _doc(Text(text="On September l9l8 it was done.")),
+    "FD011": Document(
+        title=(Text(text="T"),),
+        date=m.DateRange(not_before="1918-09-13T12:00:00-05:00", not_after="1918-09-12T12:00:00-05:00"),
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_fails_on_its_example(code: str) -> None:
+    assert code in _codes(CASES[code])
+
+
+def test_good_document_passes_every_rule() -> None:
+    assert check(GOOD) == []
+
+
+def test_passing_variants() -> None:
+    # FD003: 1918 pages restart their numbering after a page break
+    restart = _doc(
+        Text(text="a."),
+        NoteRef(label="2"),
+        Text(text=" "),
+        PageBreak(label="250"),
+        Text(text="b."),
+        NoteRef(label="1"),
+        notes=(_note("2"), _note("1")),
+        volume="frus1918Russiav03",
+    )
+    assert "FD003" not in _codes(restart)
+    # FD003: letter suffixes follow their number (1943China: 84, 84a, 85)
+    lettered = _doc(
+        Text(text="a."),
+        NoteRef(label="84"),
+        Text(text=" b."),
+        NoteRef(label="84a"),
+        Text(text=" c."),
+        NoteRef(label="85"),
+        notes=(_note("84"), _note("84a"), _note("85")),
+    )
+    assert "FD003" not in _codes(lettered)
+    # FD002: the 1918 inline source line has no marker by design
+    source_line = _doc(
+        Text(text="x"),
+        notes=(Note(rend="inline", kind="source", blocks=(Plain(inlines=(Text(text="File No. 1"),)),)),),
+    )
+    assert check(source_line) == []
+    # FD008: ascending ranges; FD009: balanced quotes; FD010: 1918 is digits only
+    assert check(_doc(Text(text="See pp. 399–404, “quoted”, in 1918."))) == []
+    # FD007: a source note with its prefix
+    prefixed = _doc(
+        Text(text="Word."),
+        NoteRef(label="0"),
+        notes=(_note("0", "Source: Kennedy Library.", kind="source"),),
+        volume="frus1961-63v15",
+    )
+    assert check(prefixed) == []
+
+
+def test_volume_rules_on_the_corpus_volume() -> None:
+    volume = tei.read_volume(DATA / "tei" / "frus1961-63v15.xml")
+    d1 = volume.document("d1")
+    # FD012: a person reference missing from the list
+    bad_name = m.Name(kind="person", ref="p_NOBODY1", children=(Text(text="Nobody"),))
+    # FD013: a reference to a document not in the volume
+    bad_ref = m.Reference(
+        target=m.DocumentTarget(raw="#d999", document="d999"), children=(Text(text="Document 999"),)
+    )
+    broken = frusdoc.Document(
+        title=d1.title,
+        blocks=(Paragraph(inlines=(bad_name, Text(text=" "), bad_ref)),),
+        notes=d1.notes,
+        id="d1",
+    )
+    import attrs
+
+    codes = _codes(attrs.evolve(volume, body=(broken,)))
+    assert "FD012" in codes and "FD013" in codes
+    assert [d.code for d in check(volume)] == ["FD005"]  # d3: "Kennedy</persName>. <note n="3">"
+
+
+def test_every_rule_is_documented_and_tested() -> None:
+    assert set(RULES) == set(CASES) | {"FD012", "FD013"}
+
+
+def test_diagnostics_say_where() -> None:
+    (finding,) = check(CASES["FD005"])
+    assert finding.location.path == ("blocks", 0, "inlines", 1)
+    rendered = text.render(CASES["FD005"])
+    assert finding.location.offset is not None
+    assert rendered[finding.location.offset] == "1"
+    assert str(finding).endswith("warning FD005: whitespace before marker '1'")
+
+
+@pytest.mark.parametrize("path", text_files(), ids=lambda p: p.name)
+def test_corpus_pages_have_only_the_known_findings(path: object) -> None:
+    found = {(d.code, d.message) for d in check(text.parse(read(path)))}  # type: ignore[arg-type]
+    expected = {
+        "frus1943CairoTehran_d278.txt": {
+            ("FD008", "'pp. 399404': a page number this long is likely a range that lost its dash"),
+            ("FD008", "'pp. 448455': a page number this long is likely a range that lost its dash"),
+        },
+        "frus1944v01_d416.txt": {("FD005", "whitespace before marker '83'")},
+    }
+    assert found == expected.get(path.name, set())  # type: ignore[attr-defined]
