@@ -24,6 +24,7 @@ BENCHMARKS = {
     "tei_bench.py": (["--megabytes", "10"], ["--megabytes", "2"]),
     "corpus_bench.py": (["--volumes", "24", "--megabytes", "2"], ["--volumes", "20", "--megabytes", "0.3"]),
     "citations_report.py": ([], []),
+    "emend_bench.py": ([], ["--errors", "100"]),
 }
 
 

@@ -12,6 +12,7 @@ Spark (``sc.parallelize(paths).map(...)``).
 from __future__ import annotations
 
 import glob
+import json
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +32,7 @@ __all__ = [
     "check_file",
     "convert_file",
     "detect",
+    "emend_file",
     "expand_inputs",
     "load",
     "run",
@@ -273,6 +275,72 @@ def check_file(source: str, fmt: str) -> Result:
         return Result(source=source, documents=len(_documents(value)), stats=counts, messages=tuple(lines))
     except (frusdoc.FrusdocError, OSError) as exc:
         return Result(source=source, error=str(exc))
+
+
+def emend_file(
+    source: str, fmt: str, threshold: float, target: str | None, to: str | None, status: str
+) -> Result:
+    """OCR proposals for one file, and with ``target`` the file written with them applied."""
+    from frusdoc import emend
+
+    try:
+        value = load(source, fmt)
+        docs = _documents(value)
+        lines: list[str] = []
+        emended: list[m.Document] = []
+        for doc in docs:
+            proposals = emend.propose(doc, threshold=threshold)
+            rendered = frusdoc.text.render(doc)
+            for p in proposals:
+                line = rendered.count("\n", 0, p.start) + 1
+                lines.append(
+                    json.dumps(
+                        {
+                            "document": doc.id,
+                            "line": line,
+                            "start": p.start,
+                            "end": p.end,
+                            "original": p.original,
+                            "corrected": p.corrected,
+                            "confidence": p.confidence,
+                            "reason": p.reason,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            if target is not None:
+                emended.append(emend.apply(doc, proposals, status=status))  # type: ignore[arg-type]
+        if target is not None:
+            result: m.Document | m.Volume | list[m.Document]
+            if isinstance(value, m.Volume):
+                result = _replace_documents(value, emended)
+            elif isinstance(value, list):
+                result = emended
+            else:
+                result = emended[0]
+            _write(target, render(result, to or "json"))
+        return Result(source=source, target=target, documents=len(docs), messages=tuple(lines))
+    except (frusdoc.FrusdocError, OSError) as exc:
+        return Result(source=source, error=str(exc))
+
+
+def _replace_documents(volume: m.Volume, documents: list[m.Document]) -> m.Volume:
+    by_position = iter(documents)
+
+    def walk_tree(nodes: tuple[Any, ...]) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for node in nodes:
+            if isinstance(node, m.Document):
+                out.append(next(by_position))
+            elif isinstance(node, m.Division):
+                out.append(attrs.evolve(node, children=walk_tree(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    return attrs.evolve(
+        volume, front=walk_tree(volume.front), body=walk_tree(volume.body), back=walk_tree(volume.back)
+    )
 
 
 def run(tasks: list[tuple[Any, ...]], function: Any, jobs: int) -> Iterator[Result]:

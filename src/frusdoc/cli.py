@@ -29,6 +29,9 @@ EPILOG = """examples:
   cat seed.txt | frusdoc convert - --from text      standard input -> standard output
   frusdoc stats volumes/*.xml                       documents, notes, references, pages, words
   frusdoc check volumes/frus1961-63v15.xml          quality problems, one per line
+  frusdoc emend seed.txt                            likely OCR errors and their corrections
+  frusdoc emend seed.txt --apply --threshold 0.9 -o seed.json
+                                                    the document with the corrections recorded
   frusdoc schema -o frusdoc-1.0.json                the JSON Schema of the format
 
 exit codes: 0 success, 1 an input could not be read or written, 2 wrong usage,
@@ -159,6 +162,51 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return 3 if errors else 0
 
 
+def _emend(args: argparse.Namespace, out: TextIO) -> int:
+    inputs = batch.expand_inputs(args.inputs)
+    if not inputs:
+        raise batch.UsageError("no input files found")
+    if args.apply and args.output is None and len(inputs) > 1:
+        raise batch.UsageError("--apply with several inputs: pass -o DIRECTORY")
+    targets: list[str | None]
+    if not args.apply:
+        targets = [None] * len(inputs)
+    else:
+        suffix = batch.SUFFIXES[args.to]
+        if args.output in (None, "-"):
+            targets = ["-"]
+        elif len(inputs) == 1 and not Path(args.output).is_dir():
+            targets = [args.output]
+        else:
+            targets = [str(Path(args.output) / (Path(i).stem + suffix)) for i in inputs]
+    status = "accepted" if args.accept else "proposed"
+    tasks = [
+        (i, batch.detect(i, args.from_), args.threshold, t, args.to, status)
+        for i, t in zip(inputs, targets, strict=True)
+    ]
+    failed = 0
+    report: dict[str, list[dict[str, object]]] = {}
+    for result in _progress(batch.run(tasks, batch.emend_file, args.jobs), len(tasks), args.progress):
+        if result.error:
+            failed += 1
+            print(f"frusdoc: {result.source}: {result.error}", file=sys.stderr)
+            continue
+        report[result.source] = [json.loads(line) for line in result.messages]
+    listing = sys.stderr if args.apply and targets[0] == "-" else out
+    if args.json:
+        json.dump(report, listing, indent=2, ensure_ascii=False)
+        listing.write("\n")
+    else:
+        for source in inputs:
+            for p in report.get(source, []):
+                where = f"{p['document']} " if p["document"] else ""
+                listing.write(
+                    f"{source}: {where}line {p['line']}: {p['original']!r} -> {p['corrected']!r} "
+                    f"({p['confidence']:.2f}; {p['reason']})\n"
+                )
+    return 1 if failed else 0
+
+
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     text = frusdoc.schema.json_schema_text()
     if args.output in (None, "-"):
@@ -223,6 +271,25 @@ def _parser() -> argparse.ArgumentParser:
     common(check)
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.set_defaults(run=_check)
+
+    emend = sub.add_parser(
+        "emend",
+        help="propose OCR corrections; --apply records them in the document",
+        description="List likely OCR errors with their corrections, confidence and reason. With --apply, "
+        "write the document with the corrections recorded as emendations (both readings kept).",
+    )
+    common(emend)
+    emend.add_argument("--json", action="store_true", help="machine-readable listing")
+    emend.add_argument(
+        "--threshold", type=float, default=0.0, help="only proposals at least this confident (0-1)"
+    )
+    emend.add_argument("--apply", action="store_true", help="write the document with the proposals recorded")
+    emend.add_argument(
+        "--accept", action="store_true", help="with --apply: record them as accepted, not proposed"
+    )
+    emend.add_argument("--to", choices=batch.FORMATS_OUT, default="json", help="output format for --apply")
+    emend.add_argument("-o", "--output", help="output file or directory for --apply (default: stdout)")
+    emend.set_defaults(run=_emend)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the frusdoc format")
     schema.add_argument("-o", "--output", help="output file (default: stdout)")

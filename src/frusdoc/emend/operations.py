@@ -1,0 +1,195 @@
+"""Emendations as data: apply proposals, accept, reject, revert.
+
+Nothing is ever overwritten: an applied proposal becomes an
+:class:`~frusdoc.Emendation` holding what the page prints and what it should
+read, and ``revert`` takes it out again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from typing import Any
+
+import attrs
+
+from frusdoc import model as m
+from frusdoc.errors import FrusdocError
+from frusdoc.walk import Path
+
+__all__ = ["Proposal", "accept", "apply", "reject", "revert"]
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """A proposed correction of a document's text, not yet applied.
+
+    ``start`` and ``end`` are offsets in the document's plain text as printed
+    (``frusdoc.text.render(doc)``); ``original`` is the text there and
+    ``corrected`` what it should read.
+    """
+
+    start: int
+    end: int
+    original: str
+    corrected: str
+    confidence: float
+    reason: str
+    document: str | None = None
+    kind: m.EmendationKind = "ocr"
+    resp: str = "frusdoc.emend"
+
+    def emendation(self, status: m.EmendationStatus = "proposed") -> m.Emendation:
+        """The :class:`~frusdoc.Emendation` this proposal records."""
+        return m.Emendation(
+            original=(m.Text(text=self.original),),
+            corrected=(m.Text(text=self.corrected),),
+            kind=self.kind,
+            status=status,
+            confidence=self.confidence,
+            resp=self.resp,
+            reason=self.reason,
+        )
+
+
+def apply(
+    doc: m.Document, proposals: Iterable[Proposal], *, status: m.EmendationStatus = "proposed"
+) -> m.Document:
+    """The document with each proposal recorded as an :class:`~frusdoc.Emendation`.
+
+    A proposal must lie within one run of text and match the text there
+    (:class:`~frusdoc.FrusdocError` otherwise). ``text.render(result)`` is the
+    page as printed; ``reading="corrected"`` shows the corrections.
+    """
+    from frusdoc.text import render, spans
+
+    proposals = sorted(proposals, key=lambda p: p.start)
+    if not proposals:
+        return doc
+    rendered = render(doc)
+    where = spans(doc)
+    texts = [(span, path) for path, span in where.items() if _is_text(doc, path)]
+    edits: dict[Path, list[tuple[int, int, m.Emendation]]] = {}
+    for p in proposals:
+        if rendered[p.start : p.end] != p.original:
+            raise FrusdocError(
+                f"proposal {p.original!r} -> {p.corrected!r} does not match the text at {p.start}: "
+                f"{rendered[p.start : p.end]!r}"
+            )
+        owner = next(((s, path) for s, path in texts if s[0] <= p.start and p.end <= s[1]), None)
+        if owner is None:
+            raise FrusdocError(f"proposal {p.original!r} at {p.start} crosses the boundary of a text run")
+        (start, _), path = owner
+        edits.setdefault(path, []).append((p.start - start, p.end - start, p.emendation(status)))
+    return _rebuild(doc, (), edits)  # type: ignore[no-any-return]
+
+
+def _is_text(doc: m.Document, path: Path) -> bool:
+    node: Any = doc
+    for step in path:
+        node = node[step] if isinstance(step, int) else getattr(node, step, None)
+        if node is None:
+            return False
+    return type(node) is m.Text
+
+
+def _rebuild(node: Any, path: Path, edits: dict[Path, list[tuple[int, int, m.Emendation]]]) -> Any:
+    if not any(p[: len(path)] == path for p in edits):
+        return node
+    changes = {}
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            out: list[Any] = []
+            for i, child in enumerate(value):
+                child_path = (*path, field.name, i)
+                if type(child) is m.Text and child_path in edits:
+                    out.extend(_split(child.text, edits[child_path]))
+                else:
+                    out.append(_rebuild(child, child_path, edits))
+            changes[field.name] = tuple(out)
+        elif attrs.has(type(value)):
+            changes[field.name] = _rebuild(value, (*path, field.name), edits)
+    return attrs.evolve(node, **changes)
+
+
+def _split(text: str, cuts: list[tuple[int, int, m.Emendation]]) -> list[m.Inline]:
+    out: list[m.Inline] = []
+    position = 0
+    for start, end, emendation in sorted(cuts, key=lambda c: c[0]):
+        if start < position:
+            raise FrusdocError(f"overlapping proposals in {text[:40]!r}")
+        if start > position:
+            out.append(m.Text(text=text[position:start]))
+        out.append(emendation)
+        position = end
+    if position < len(text):
+        out.append(m.Text(text=text[position:]))
+    return out
+
+
+Which = Collection[str] | Callable[[m.Emendation], bool] | None
+
+
+def _selected(which: Which) -> Callable[[m.Emendation], bool]:
+    if which is None:
+        return lambda e: True
+    if callable(which):
+        return which
+    ids = set(which)
+    return lambda e: e.id in ids
+
+
+def _map_emendations(node: Any, change: Callable[[m.Emendation], list[m.Inline] | m.Emendation]) -> Any:
+    changes = {}
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            out: list[Any] = []
+            touched = False
+            for child in value:
+                if type(child) is m.Emendation:
+                    result = change(child)
+                    if isinstance(result, list):
+                        out.extend(result)
+                        touched = True
+                    else:
+                        out.append(result)
+                else:
+                    out.append(_map_emendations(child, change))
+            changes[field.name] = tuple(_merge(out)) if touched else tuple(out)
+        elif attrs.has(type(value)):
+            changes[field.name] = _map_emendations(value, change)
+    return attrs.evolve(node, **changes) if changes else node
+
+
+def _merge(inlines: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for node in inlines:
+        if type(node) is m.Text and out and type(out[-1]) is m.Text:
+            out[-1] = m.Text(text=out[-1].text + node.text)
+        elif not (type(node) is m.Text and not node.text):
+            out.append(node)
+    return out
+
+
+def accept(doc: m.Document, which: Which = None) -> m.Document:
+    """Mark emendations accepted (all, those with these ids, or those a predicate picks)."""
+    picked = _selected(which)
+    return _map_emendations(doc, lambda e: attrs.evolve(e, status="accepted") if picked(e) else e)  # type: ignore[no-any-return]
+
+
+def reject(doc: m.Document, which: Which = None) -> m.Document:
+    """Mark emendations rejected: they stay recorded, and every reading shows the print."""
+    picked = _selected(which)
+    return _map_emendations(doc, lambda e: attrs.evolve(e, status="rejected") if picked(e) else e)  # type: ignore[no-any-return]
+
+
+def revert(doc: m.Document, which: Which = None) -> m.Document:
+    """Take emendations out, putting back what the page prints.
+
+    Reverting every emendation of ``apply(doc, proposals)`` gives back ``doc``
+    exactly, for documents whose runs of text are merged (as every document
+    read from text, JSON written by frusdoc, or TEI is).
+    """
+    picked = _selected(which)
+    return _map_emendations(doc, lambda e: list(e.original) if picked(e) else e)  # type: ignore[no-any-return]
