@@ -38,7 +38,7 @@ def test_bad_json_is_one_line_with_file_and_place(tmp_path: Path, capsys: pytest
     bad.write_text('{"frusdoc": "1.0", "type": "document", "id": 5}', encoding="utf-8")
     assert main(["convert", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err == f"frusdoc: {bad}: $.id: expected a string, got the number 5\n"
+    assert err == f"frusdoc: {bad}: $.id: expected a string or null, got the number 5\n"
 
 
 def test_missing_file_and_unknown_suffix(capsys: pytest.CaptureFixture[str]) -> None:

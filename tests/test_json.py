@@ -155,7 +155,7 @@ def test_every_problem_is_listed() -> None:
         [
             "$.blocks[0]: unexpected field(s) 'style'",
             "$.blocks[2].inlines[1]: expected a string or an object, got the number 5",
-            "$.id: expected a string, got the number 7",
+            "$.id: expected a string or null, got the number 7",
         ]
     )
 
