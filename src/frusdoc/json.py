@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json as _stdjson
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, Optional, TypeVar, Union, cast, get_args, get_origin, overload
+from typing import IO, Any, TypeVar, Union, cast, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -121,12 +121,10 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     # cattrs' generic Optional handling.
     def structure_optional_str(value: Any, _: Any) -> str | None:
         if value is None or type(value) is str:
-            return value  # type: ignore[no-any-return]
+            return value
         raise _Expected(f"expected a string or null, got {_json_kind(value)}")
 
-    conv.register_structure_hook_func(
-        lambda t: t == (str | None) or t == Optional[str], structure_optional_str
-    )
+    conv.register_structure_hook_func(lambda t: t == (str | None), structure_optional_str)
 
     # Attribute lists: a JSON object of string values.
     def structure_attributes(value: Any, _: Any) -> tuple[tuple[str, str], ...]:

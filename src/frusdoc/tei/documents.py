@@ -72,9 +72,9 @@ def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.
     head = None
     if not (el.text or "").strip(_XWS):
         for child in el:
-            if (child.tail or "").strip(_XWS) or not isinstance(child.tag, str):
+            if not isinstance(child.tag, str):
                 break
-            if _is(child, "note"):
+            if _is(child, "note") and not (child.tail or "").strip(_XWS):
                 reader.collect(child)  # a note no marker refers to: the 1918 source line
                 skip.add(child)
                 continue

@@ -278,9 +278,11 @@ class Reader:
 
         if el.text:
             _add_text(run, _WS.sub(" ", el.text))
-        children = [c for c in el if c not in skip]
+        children = list(el)
         for i, child in enumerate(children):
-            if self._is_block(child, run, children, i):
+            if child in skip:  # read elsewhere (a heading, a leading note); its tail is still text here
+                pass
+            elif self._is_block(child, run, children, i):
                 flush()
                 blocks.append(self.block(child))
             else:
