@@ -298,12 +298,14 @@ class Writer:
             el = etree.SubElement(parent, F + "attachment")
             _set(el, XML_ID, block.id)
             _extra(el, block.extra)
-            first = block.blocks[0] if block.blocks else None
-            if block.title or (isinstance(first, m.Heading) and not first.extra):
-                # (an empty title is written when a heading follows, or that
-                # heading would read back as the title)
+            if block.title:
                 self.inlines(etree.SubElement(el, clark("head")), block.title)
             self.blocks(el, block.blocks)
+            first = el[0] if len(el) else None
+            heading_first = first is not None and first.tag == clark("head") and not first.attrib
+            if not block.title and heading_first and not (el.text or "").strip(" \t\r\n"):
+                # An empty title: else the heading written first would read back as the title.
+                el.insert(0, etree.Element(clark("head")))
         elif isinstance(block, m.RawBlock):
             el = etree.SubElement(parent, clark(block.tag))
             _extra(el, block.attributes)
