@@ -168,17 +168,10 @@ def _emend(args: argparse.Namespace, out: TextIO) -> int:
         raise batch.UsageError("no input files found")
     if args.apply and args.output is None and len(inputs) > 1:
         raise batch.UsageError("--apply with several inputs: pass -o DIRECTORY")
-    targets: list[str | None]
-    if not args.apply:
-        targets = [None] * len(inputs)
-    else:
-        suffix = batch.SUFFIXES[args.to]
-        if args.output in (None, "-"):
-            targets = ["-"]
-        elif len(inputs) == 1 and not Path(args.output).is_dir():
-            targets = [args.output]
-        else:
-            targets = [str(Path(args.output) / (Path(i).stem + suffix)) for i in inputs]
+    # without --apply nothing is written; with it, "-" is standard output
+    targets: list[str | None] = (
+        [t or "-" for t in _targets(args, inputs)] if args.apply else [None] * len(inputs)
+    )
     status = "accepted" if args.accept else "proposed"
     tasks = [
         (i, batch.detect(i, args.from_), args.threshold, t, args.to, status)

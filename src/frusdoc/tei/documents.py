@@ -13,7 +13,7 @@ from frusdoc import model as m
 from frusdoc.errors import FrusdocError
 from frusdoc.tei.names import FRUS, TEI, XML, clark, local
 from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID, Reader, _strip
-from frusdoc.tei.safe import Source, TeiError, check_doctype, open_source, parse_xml
+from frusdoc.tei.safe import PARSER_OPTIONS, Source, TeiError, check_doctype, open_source, parse_xml
 from frusdoc.tei.writer import NSMAP, NoteMatcher, Writer
 
 __all__ = [
@@ -277,15 +277,7 @@ def iter_documents(src: Source, *, chunk_size: int = 1 << 16) -> Iterator[m.Docu
     been read, so memory stays flat however large the volume is.
     """
     stream, name = open_source(src)
-    pull = etree.XMLPullParser(
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=False,
-        collect_ids=False,
-    )
+    pull = etree.XMLPullParser(events=("start", "end"), **PARSER_OPTIONS)
     div, pb = clark("div"), clark("pb")
     volume: str | None = None
     page: str | None = None

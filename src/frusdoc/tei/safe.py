@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Any, TypedDict, Union
 
 from lxml import etree
 
 from frusdoc.errors import FrusdocError
 
-__all__ = ["Source", "TeiError", "open_source", "parse_xml"]
+__all__ = ["PARSER_OPTIONS", "Source", "TeiError", "open_source", "parse_xml", "parser"]
 
 Source = Union[str, os.PathLike[str], bytes, IO[bytes]]
 """A path, the bytes of a file, or a binary file object."""
@@ -25,20 +25,33 @@ class TeiError(FrusdocError, ValueError):
     """XML that is malformed, hostile, or not FRUS TEI; the message says where."""
 
 
+class _Options(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    huge_tree: bool
+    remove_comments: bool
+    remove_pis: bool
+    collect_ids: bool
+
+
+#: The one parser configuration frusdoc uses for XML, whole or streamed.
+PARSER_OPTIONS: _Options = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": False,
+    "remove_pis": False,
+    # Duplicate xml:ids are an editing error to report, not a reason to refuse
+    # a whole volume.
+    "collect_ids": False,
+}
+
+
 def parser() -> etree.XMLParser:
-    """The one parser configuration frusdoc uses for XML."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-        remove_pis=False,
-        # Duplicate xml:ids are an editing error to report, not a reason to
-        # refuse a whole volume.
-        collect_ids=False,
-    )
+    """A parser with :data:`PARSER_OPTIONS`."""
+    return etree.XMLParser(dtd_validation=False, **PARSER_OPTIONS)
 
 
 def open_source(src: Source) -> tuple[IO[bytes], str]:
