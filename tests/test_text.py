@@ -336,3 +336,16 @@ def test_any_document_renders(doc: m.Document) -> None:
     rendered = text.render(doc)
     assert isinstance(rendered, str)
     assert text.render(text.parse(rendered)) == rendered
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    d27 = text.parse(read(DATA / "text" / "frus1961-63v15_d27.txt"))
+    dateline = d27.blocks[0]
+    assert dateline == m.Dateline(inlines=(m.Text(text="Geneva, March 26,"), m.LineBreak(), m.Text(text="1962, midnight.")))
+    cairo = text.parse(read(DATA / "text" / "frus1943CairoTehran_d122.txt"))
+    first = cairo.blocks[0]
+    assert isinstance(first, m.Dateline)
+    assert frusdoc.plain_text(first.inlines) == "[Aboard\nthe U. S. S. “Iowa”, November 12, 1943.]"
+    # not joined: a line ending a sentence, a list label, a blank line between
+    doc = text.parse("Title\nIt ended.\nthen more\n1.\nitem,\n\n2 lines")
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Paragraph", "ListBlock", "Paragraph"]

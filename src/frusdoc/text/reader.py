@@ -31,7 +31,7 @@ _LABEL = re.compile(r"(?:\d{1,2}|[a-z]|[IVX]{1,4})\.|\((?:\d{1,2}|[a-z])\)")
 _DASH_ITEM = re.compile(r"- (.*)\Z", re.S)
 _CAPTION = re.compile(r"[A-Z][A-Z ]{2,30}")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATELINE = re.compile(rf"\[?[A-Z][\w .,’'-]{{1,60}}, {_MONTH} \d{{1,2}}, \d{{4}}[^\n]{{0,40}}")
+_DATELINE = re.compile(rf"\[?[A-Z][\w .,’'“”-]{{1,60}}, {_MONTH} \d{{1,2}}, \d{{4}}[^\n]{{0,40}}")
 _SIGNATURE = re.compile(r"[A-Z][\w.’'\[\]-]*(?: [A-Z\[][\w.’'\[\]-]*){0,4}")
 _HEADING_LABEL = re.compile(r"(\d{1,4})\. ")
 
@@ -247,9 +247,36 @@ def _blocks(
                 i += 1
                 break
         else:
-            blocks.append(_single(line, markers.get(i, []), is_last=i == last_body))
+            # A line that visibly goes on (an open bracket, a trailing comma before a
+            # number or a lower-case word) is joined with the next: hard-wrapped text.
+            j = i
+            while (
+                joined(j)
+                and not markers.get(j)
+                and not markers.get(j + 1)
+                and _continues(body[j], body[j + 1])
+            ):
+                j += 1
+            if j > i:
+                blocks.append(_single("\n".join(body[i : j + 1]), [], is_last=j == last_body))
+                _merge(seps, i, j)
+                body, n, last_body = _collapse(body, i, j), n - (j - i), last_body - (j - i)
+                markers = _shift(markers, i, j)
+            else:
+                blocks.append(_single(line, markers.get(i, []), is_last=i == last_body))
             i += 1
     return blocks, styles
+
+
+def _continues(line: str, following: str) -> bool:
+    """Is ``following`` the rest of ``line`` rather than a new block?"""
+    if _BULLET.fullmatch(following) or _LABEL.fullmatch(following) or _DASH_ITEM.fullmatch(following):
+        return False
+    if following.startswith((" ", "\t")) or not following.strip():
+        return False
+    if line.count("[") > line.count("]"):
+        return True
+    return line.endswith(",") and (following[0].isdigit() or following[0].islower())
 
 
 def _merge(seps: list[str], i: int, j: int) -> None:
@@ -297,8 +324,17 @@ def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Ma
 
 
 def _single(line: str, markers: Sequence[Marker], *, is_last: bool) -> m.Block:
-    """One line as a paragraph, caption, dateline or signature."""
-    inlines = _inlines(line, markers)
+    """One line (or hard-wrapped lines) as a paragraph, caption, dateline or signature."""
+    if "\n" in line:
+        parts: list[m.Inline] = []
+        for k, piece in enumerate(line.split("\n")):
+            if k:
+                parts.append(m.LineBreak())
+            parts.extend(_inlines(piece, []))
+        inlines: tuple[m.Inline, ...] = tuple(parts)
+        line = line.replace("\n", " ")
+    else:
+        inlines = _inlines(line, markers)
     if _CAPTION.fullmatch(line):
         return m.Heading(inlines=inlines)
     if _DATELINE.fullmatch(line) and not line.endswith((":", "etc.,")):
