@@ -341,7 +341,9 @@ def test_any_document_renders(doc: m.Document) -> None:
 def test_hard_wrapped_lines_are_joined() -> None:
     d27 = text.parse(read(DATA / "text" / "frus1961-63v15_d27.txt"))
     dateline = d27.blocks[0]
-    assert dateline == m.Dateline(inlines=(m.Text(text="Geneva, March 26,"), m.LineBreak(), m.Text(text="1962, midnight.")))
+    assert dateline == m.Dateline(
+        inlines=(m.Text(text="Geneva, March 26,"), m.LineBreak(), m.Text(text="1962, midnight."))
+    )
     cairo = text.parse(read(DATA / "text" / "frus1943CairoTehran_d122.txt"))
     first = cairo.blocks[0]
     assert isinstance(first, m.Dateline)

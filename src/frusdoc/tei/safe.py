@@ -18,7 +18,7 @@ from frusdoc.errors import FrusdocError
 __all__ = ["PARSER_OPTIONS", "Source", "TeiError", "open_source", "parse_xml", "parser"]
 
 Source = Union[str, os.PathLike[str], bytes, IO[bytes]]
-"""A path, the bytes of a file, or a binary file object."""
+"""A path, XML text (a string starting with ``<``), the bytes of a file, or a binary file object."""
 
 
 class TeiError(FrusdocError, ValueError):
@@ -59,7 +59,8 @@ def open_source(src: Source) -> tuple[IO[bytes], str]:
     if isinstance(src, (bytes, bytearray)):
         return io.BytesIO(bytes(src)), "<bytes>"
     if isinstance(src, str) and src.lstrip().startswith("<"):
-        raise TypeError("pass XML text as bytes (xml.encode('utf-8')), or a path")
+        # XML text, as write_document and write_volume return it
+        return io.BytesIO(src.encode("utf-8")), "<string>"
     if isinstance(src, (str, os.PathLike)):
         path = Path(src)
         try:
