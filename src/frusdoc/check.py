@@ -14,6 +14,7 @@ from typing import Literal
 import attrs
 
 from frusdoc import model as m
+from frusdoc.pairing import NoteMatcher
 from frusdoc.refs import resolve
 from frusdoc.walk import Path, format_path, plain_text, walk
 
@@ -105,24 +106,12 @@ def _document(doc: m.Document, volume: m.Volume | None) -> Iterator[Diagnostic]:
 
 
 def _notes(doc: m.Document, offsets: dict[Path, tuple[int, int]]) -> Iterator[Diagnostic]:
-    refs = [(p, n) for p, n in walk(doc) if isinstance(n, m.NoteRef)]
-    used = [False] * len(doc.notes)
-    for path, ref in refs:
-        found = None
-        for i, note in enumerate(doc.notes):
-            if used[i]:
-                continue
-            if (ref.note is not None and note.id == ref.note) or (
-                ref.note is None and note.label == ref.label
-            ):
-                found = i
-                break
-        if found is None:
+    matcher = NoteMatcher.for_document(doc)
+    for path, ref in ((p, n) for p, n in walk(doc) if isinstance(n, m.NoteRef)):
+        if matcher.match_index(ref) is None:
             yield _diag("FD001", f"marker {ref.label!r} has no note", doc, path, offsets)
-        else:
-            used[found] = True
     for i, note in enumerate(doc.notes):
-        if not used[i] and not (note.rend == "inline" and note.label is None):
+        if not matcher.used[i] and not (note.rend == "inline" and note.label is None):
             label = f"labelled {note.label!r}" if note.label else "without a label"
             yield _diag("FD002", f"note {i + 1} ({label}) has no marker", doc, ("notes", i), offsets)
         if note.id and doc.id and not note.id.startswith(f"{doc.id}fn"):

@@ -11,10 +11,11 @@ from lxml import etree
 
 from frusdoc import model as m
 from frusdoc.errors import FrusdocError
+from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.names import FRUS, TEI, XML, clark, local
 from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID, Reader, _strip
 from frusdoc.tei.safe import PARSER_OPTIONS, Source, TeiError, check_doctype, open_source, parse_xml
-from frusdoc.tei.writer import NSMAP, NoteMatcher, Writer
+from frusdoc.tei.writer import NSMAP, Writer
 
 __all__ = [
     "document_element",

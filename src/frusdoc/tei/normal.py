@@ -28,8 +28,8 @@ import re
 import attrs
 
 from frusdoc import model as m
+from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.reader import BLOCK_TAGS, INLINE_TAGS
-from frusdoc.tei.writer import NoteMatcher
 
 __all__ = ["normalize"]
 

@@ -15,11 +15,12 @@ from lxml import etree
 
 from frusdoc import model as m
 from frusdoc.errors import FrusdocError
+from frusdoc.pairing import NoteMatcher
 from frusdoc.tags import TAG_OF_CLASS
 from frusdoc.tei.names import FRUS, TEI, XI, XML, clark
 from frusdoc.tei.pointers import parse_target
 
-__all__ = ["NSMAP", "NoteMatcher", "Writer"]
+__all__ = ["NSMAP", "Writer"]
 
 NSMAP = {None: TEI, "frus": FRUS, "xi": XI}
 XML_ID = f"{{{XML}}}id"
@@ -44,69 +45,6 @@ def _append_text(parent: Any, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
-
-
-@attrs.define
-class NoteMatcher:
-    """Pairs each :class:`NoteRef` with a note of the document, in writing order.
-
-    A marker names its note by id (``NoteRef.note``) or, without an id, by
-    label; the first unused note that fits is taken, and a note whose id some
-    marker names is left to that marker. A marker that fits no note gets an
-    empty one.
-    """
-
-    notes: list[m.Note]
-    used: list[bool] = attrs.field(init=False)
-    reserved: set[int] = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        self.used = [False] * len(self.notes)
-        self.reserved = set()
-
-    @classmethod
-    def for_document(cls, doc: m.Document) -> NoteMatcher:
-        """A matcher for ``doc``'s notes, the notes named by id reserved."""
-        from frusdoc.walk import walk
-
-        matcher = cls(list(doc.notes))
-        named = {n.note for _, n in walk(doc) if isinstance(n, m.NoteRef) and n.note is not None}
-        for i, note in enumerate(matcher.notes):
-            if note.id is not None and note.id in named:
-                matcher.reserved.add(i)
-                named.discard(note.id)
-        return matcher
-
-    def match(self, ref: m.NoteRef) -> m.Note:
-        if ref.note is not None:
-            # An id should be unique; if it is not, the label decides.
-            for same_label in (True, False):
-                for i, note in enumerate(self.notes):
-                    if (
-                        not self.used[i]
-                        and note.id == ref.note
-                        and (not same_label or note.label == (ref.label or None))
-                    ):
-                        self.used[i] = True
-                        return note
-        for i, note in enumerate(self.notes):
-            if not self.used[i] and i not in self.reserved and note.label == (ref.label or None):
-                self.used[i] = True
-                return note
-        return m.Note(label=ref.label or None, id=ref.note)
-
-    def take_unused_index(self) -> int | None:
-        """The index of the first note no marker has claimed yet (claiming it), or ``None``."""
-        for i in range(len(self.notes)):
-            if not self.used[i]:
-                self.used[i] = True
-                return i
-        return None
-
-    def take_unused(self) -> m.Note | None:
-        """The first note no marker has claimed yet (claiming it), or ``None``."""
-        index = self.take_unused_index()
-        return None if index is None else self.notes[index]
 
 
 def _check_text(text: str) -> str:

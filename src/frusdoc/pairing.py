@@ -1,0 +1,83 @@
+"""Pairing note markers with their notes: one rule for every part of frusdoc.
+
+A :class:`~frusdoc.NoteRef` names its note by id (``NoteRef.note``) or, without
+an id, by label. The TEI writer, :func:`frusdoc.check` and the Markdown writer
+all pair markers and notes with :class:`NoteMatcher`, so they agree on which
+marker belongs to which note.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from frusdoc import model as m
+from frusdoc.walk import walk
+
+__all__ = ["NoteMatcher"]
+
+
+@attrs.define
+class NoteMatcher:
+    """Pairs each :class:`NoteRef` with a note of the document, in writing order.
+
+    A marker names its note by id (``NoteRef.note``) or, without an id, by
+    label; the first unused note that fits is taken, and a note whose id some
+    marker names is left to that marker. A marker that fits no note gets an
+    empty one.
+    """
+
+    notes: list[m.Note]
+    used: list[bool] = attrs.field(init=False)
+    reserved: set[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.used = [False] * len(self.notes)
+        self.reserved = set()
+
+    @classmethod
+    def for_document(cls, doc: m.Document) -> NoteMatcher:
+        """A matcher for ``doc``'s notes, the notes named by id reserved."""
+        matcher = cls(list(doc.notes))
+        named = {n.note for _, n in walk(doc) if isinstance(n, m.NoteRef) and n.note is not None}
+        for i, note in enumerate(matcher.notes):
+            if note.id is not None and note.id in named:
+                matcher.reserved.add(i)
+                named.discard(note.id)
+        return matcher
+
+    def match_index(self, ref: m.NoteRef) -> int | None:
+        """The index of the note ``ref`` names (claiming it), or ``None``."""
+        if ref.note is not None:
+            # An id should be unique; if it is not, the label decides.
+            for same_label in (True, False):
+                for i, note in enumerate(self.notes):
+                    if (
+                        not self.used[i]
+                        and note.id == ref.note
+                        and (not same_label or note.label == (ref.label or None))
+                    ):
+                        self.used[i] = True
+                        return i
+        for i, note in enumerate(self.notes):
+            if not self.used[i] and i not in self.reserved and note.label == (ref.label or None):
+                self.used[i] = True
+                return i
+        return None
+
+    def match(self, ref: m.NoteRef) -> m.Note:
+        """The note ``ref`` names (claiming it), or a new empty note with its label and id."""
+        index = self.match_index(ref)
+        return self.notes[index] if index is not None else m.Note(label=ref.label or None, id=ref.note)
+
+    def take_unused_index(self) -> int | None:
+        """The index of the first note no marker has claimed yet (claiming it), or ``None``."""
+        for i in range(len(self.notes)):
+            if not self.used[i]:
+                self.used[i] = True
+                return i
+        return None
+
+    def take_unused(self) -> m.Note | None:
+        """The first note no marker has claimed yet (claiming it), or ``None``."""
+        index = self.take_unused_index()
+        return None if index is None else self.notes[index]
