@@ -17,7 +17,17 @@ from frusdoc import model as m
 __all__ = ["render"]
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s)", re.M)
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))(?=\s)", re.M)
+
+
+def _escape_line_starts(text: str) -> str:
+    # A paragraph starting "1. " or "- " must not turn into a list: "1\. ", "\- ".
+    def fix(mt: re.Match[str]) -> str:
+        if mt.group(2):
+            return f"{mt.group(1)}\\{mt.group(2)}"
+        return f"{mt.group(1)}{mt.group(3)}\\{mt.group(4)}"
+
+    return _LINE_START.sub(fix, text)
 
 
 def _escape(text: str) -> str:
@@ -85,12 +95,28 @@ class _Writer:
             return ""
         return self.inlines(getattr(node, "children", ()))
 
+    def run(self, inlines: tuple[m.Inline, ...]) -> str:
+        """A block's run of inlines; a list or quote embedded in it stands as its own block."""
+        parts: list[str] = []
+        current: list[m.Inline] = []
+        for node in (*inlines, None):
+            if node is None or isinstance(node, m.Embedded):
+                text = _escape_line_starts(self.inlines(tuple(current)).strip())
+                if text:
+                    parts.append(text)
+                current = []
+                if node is not None:
+                    parts.append(self.block(node.block))
+            else:
+                current.append(node)
+        return "\n\n".join(parts)
+
     def blocks(self, blocks: tuple[m.Block, ...]) -> str:
         return "\n\n".join(b for b in (self.block(x) for x in blocks) if b.strip())
 
     def block(self, block: m.Block) -> str:
         if isinstance(block, m.Paragraph | m.Plain | m.Dateline | m.Signed):
-            text = _LINE_START.sub(r"\1\\\2", self.inlines(block.inlines).strip())
+            text = self.run(block.inlines)
             if isinstance(block, m.Dateline | m.Signed):
                 return f"*{text}*" if text else ""
             return text
