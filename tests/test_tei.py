@@ -537,3 +537,28 @@ def test_emendations_are_written_as_choice() -> None:
     assert '<choice type="ocr" subtype="accepted"' in xml
     assert '<sic>eondud</sic><corr resp="frusdoc.emend" cert="0.93">conduct</corr></choice>' in xml
     assert tei.read_document(xml.encode()) == doc
+
+
+def test_more_conventions_on_real_documents() -> None:
+    d3 = V15.document("d3")
+    # a note inside <signed>
+    signed = next(n for _, n in frusdoc.walk(d3) if isinstance(n, m.Signed))
+    assert m.NoteRef(label="6", note="d3fn6") in signed.inlines
+    # a whole-volume target
+    targets = [n.target for _, n in frusdoc.walk(d3) if isinstance(n, m.Reference)]
+    assert m.VolumeTarget(raw="frus1961-63v06", volume="frus1961-63v06") in targets
+    # a gloss pointing at the terms list
+    d1 = V15.document("d1")
+    glosses = [n for _, n in frusdoc.walk(d1) if isinstance(n, m.Name) and n.kind == "gloss"]
+    assert glosses[0].ref == "t_GDR1"
+    assert V15.term("t_GDR1") is not None
+    # <lb/> inside a 1918 dateline
+    d405 = R3.document("d405")
+    datelines = [n for _, n in frusdoc.walk(d405) if isinstance(n, m.Dateline)]
+    assert any(isinstance(i, m.LineBreak) for i in datelines[0].inlines)
+    # nested lists with their own labels
+    d2 = V15.document("d2")
+    numbered = d2.blocks[2]
+    assert isinstance(numbered, m.ListBlock)
+    nested = [b for item in numbered.items for b in item.blocks if isinstance(b, m.ListBlock)]
+    assert nested[0].items[0].label == "a."
