@@ -136,3 +136,18 @@ def test_volume_documents_in_tree_order() -> None:
 def test_walk_visits_every_note(doc: Document) -> None:
     seen = [n for _, n in frusdoc.walk(doc) if isinstance(n, Note)]
     assert len(seen) >= len(doc.notes)
+
+
+def test_the_model_reference_names_every_class_and_field() -> None:
+    from pathlib import Path
+
+    from frusdoc.tags import TAG_OF_CLASS
+
+    reference = (Path(__file__).parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
+    missing = [
+        f"{cls.__name__}.{field.name}"
+        for cls in TAG_OF_CLASS
+        for field in attrs.fields(cls)
+        if f"`{cls.__name__}`" not in reference or f"`{field.name}`" not in reference
+    ]
+    assert missing == []
