@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import attrs
 
@@ -39,7 +39,6 @@ __all__ = [
     "stats_file",
 ]
 
-InFormat = Literal["text", "json", "tei"]
 FORMATS_IN: tuple[str, ...] = ("text", "json", "tei")
 FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")
 SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "markdown": ".md"}

@@ -19,7 +19,6 @@ classification marking, remarks).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -360,10 +359,3 @@ def parse_source_note(text: str) -> SourceNote:
         remarks=tuple(remarks),
         citations=citations,
     )
-
-
-def iter_decimal_files(text: str) -> Iterator[DecimalFile]:
-    """The decimal-file citations in ``text`` (a convenience for reports)."""
-    for hit in find(text):
-        if isinstance(hit.citation, DecimalFile):
-            yield hit.citation

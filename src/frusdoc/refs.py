@@ -15,7 +15,6 @@ volume.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -324,9 +323,3 @@ def resolve(target: m.Target, volume: m.Volume) -> object | None:
             return None
         return next((n for n in doc.notes if n.label == target.note or n.id == target.note), None)
     return outside
-
-
-def iter_targets(node: object) -> Iterator[tuple[Path, m.Target]]:
-    """Every reference target below ``node``."""
-    for path, ref in references(node):
-        yield path, ref.target

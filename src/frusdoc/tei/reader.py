@@ -267,35 +267,33 @@ class Reader:
         """The blocks inside ``el``; runs of text and inline elements become :class:`Plain`."""
         blocks: list[m.Block] = []
         run: list[m.Inline] = []
-        run_has_element = False
 
         def flush() -> None:
-            nonlocal run, run_has_element
+            nonlocal run
             inlines = _strip(run)
             if inlines:
                 blocks.append(m.Plain(inlines=inlines))
-            run, run_has_element = [], False
+            run = []
 
         if el.text:
             _add_text(run, _WS.sub(" ", el.text))
         children = list(el)
-        for i, child in enumerate(children):
+        for child in children:
             if child in skip:  # read elsewhere (a heading, a leading note); its tail is still text here
                 pass
-            elif self._is_block(child, run, children, i):
+            elif self._is_block(child, run):
                 flush()
                 blocks.append(self.block(child))
             else:
                 node = self.inline(child)
                 if node is not None:
                     run.append(node) if not isinstance(node, m.Text) else _add_text(run, node.text)
-                    run_has_element = True
             if child.tail:
                 _add_text(run, _WS.sub(" ", child.tail))
         flush()
         return blocks
 
-    def _is_block(self, child: Any, run: list[m.Inline], siblings: list[Any], i: int) -> bool:
+    def _is_block(self, child: Any, run: list[m.Inline]) -> bool:
         if not isinstance(child.tag, str):
             return False
         name = local(child.tag)
