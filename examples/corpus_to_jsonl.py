@@ -31,6 +31,9 @@ def main() -> None:
     for path in sorted(out.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fp:
             docs = list(frusdoc.json.load_lines(fp, frusdoc.Document))
+        if not docs:  # a volume shell: the header and front matter, no documents yet
+            print(f"{path.name}: no documents")
+            continue
         pages = {d.page for d in docs if d.page}
         print(f"{path.name}: {len(docs)} documents, first {docs[0].id}, {len(pages)} distinct first pages")
 

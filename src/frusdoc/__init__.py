@@ -9,7 +9,14 @@ in :mod:`frusdoc.testing` (extra ``testing``).
 
 from frusdoc import citations, json, markdown, refs, schema, tei, text
 from frusdoc.check import Diagnostic, Location, check
-from frusdoc.errors import FormatVersionError, FrusdocError, NoteNotFoundError, Problem, ValidationError
+from frusdoc.errors import (
+    DocumentNotFoundError,
+    FormatVersionError,
+    FrusdocError,
+    NoteNotFoundError,
+    Problem,
+    ValidationError,
+)
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
 from frusdoc.walk import Path, format_path, plain_text, walk, word_count
@@ -17,6 +24,7 @@ from frusdoc.walk import Path, format_path, plain_text, walk, word_count
 __version__ = "0.1.0"
 
 __all__ = [
+    "DocumentNotFoundError",
     "Diagnostic",
     "FormatVersionError",
     "FrusdocError",

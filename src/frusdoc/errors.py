@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "DocumentNotFoundError",
     "FormatVersionError",
     "FrusdocError",
     "NoteNotFoundError",
@@ -66,3 +67,10 @@ class NoteNotFoundError(FrusdocError, KeyError):
     def __str__(self) -> str:
         # KeyError's str() is the repr of its argument; we want the sentence.
         return str(self.args[0]) if self.args else "note not found"
+
+
+class DocumentNotFoundError(FrusdocError, KeyError):
+    """A volume has no document with the requested id."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "document not found"

@@ -50,7 +50,8 @@ _UNIONS: dict[Any, tuple[type, ...]] = {
     m.Inline: get_args(m.Inline),
     m.Block: get_args(m.Block),
     m.Target: get_args(m.Target),
-    Union[m.Division, m.Document, m.PageBreak, m.RawBlock]: (m.Division, m.Document, m.PageBreak, m.RawBlock),
+    m.DivisionChild: get_args(m.DivisionChild),
+    m.OutsideNode: get_args(m.OutsideNode),
 }
 
 

@@ -8,6 +8,9 @@ marker belongs to which note.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import attrs
 
 from frusdoc import model as m
@@ -29,20 +32,39 @@ class NoteMatcher:
     notes: list[m.Note]
     used: list[bool] = attrs.field(init=False)
     reserved: set[int] = attrs.field(init=False)
+    spare: set[int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.used = [False] * len(self.notes)
         self.reserved = set()
+        self.spare = set()
 
     @classmethod
     def for_document(cls, doc: m.Document) -> NoteMatcher:
         """A matcher for ``doc``'s notes, the notes named by id reserved."""
-        matcher = cls(list(doc.notes))
-        named = {n.note for _, n in walk(doc) if isinstance(n, m.NoteRef) and n.note is not None}
+        return cls.for_notes(doc.notes, (doc,))
+
+    @classmethod
+    def for_notes(cls, notes: Iterable[m.Note], nodes: Iterable[object]) -> NoteMatcher:
+        """A matcher for ``notes``, referenced from the markers in ``nodes`` (and in
+        the notes themselves); the notes some marker names by id are reserved."""
+        matcher = cls(list(notes))
+        refs = [n for node in (*nodes, *matcher.notes) for _, n in walk(node) if isinstance(n, m.NoteRef)]
+        named = {r.note for r in refs if r.note is not None}
         for i, note in enumerate(matcher.notes):
             if note.id is not None and note.id in named:
                 matcher.reserved.add(i)
                 named.discard(note.id)
+        # Markers that go by label: where a label has more notes than markers, the
+        # notes no marker refers to are the first ones (readers list them first).
+        ids = {note.id for note in matcher.notes if note.id is not None}
+        by_label = Counter((r.label or None) for r in refs if r.note is None or r.note not in ids)
+        candidates: dict[str | None, list[int]] = {}
+        for i, note in enumerate(matcher.notes):
+            if i not in matcher.reserved:
+                candidates.setdefault(note.label, []).append(i)
+        for label, indices in candidates.items():
+            matcher.spare.update(indices[: max(0, len(indices) - by_label[label])])
         return matcher
 
     def match_index(self, ref: m.NoteRef) -> int | None:
@@ -59,7 +81,12 @@ class NoteMatcher:
                         self.used[i] = True
                         return i
         for i, note in enumerate(self.notes):
-            if not self.used[i] and i not in self.reserved and note.label == (ref.label or None):
+            if (
+                not self.used[i]
+                and i not in self.reserved
+                and i not in self.spare
+                and note.label == (ref.label or None)
+            ):
                 self.used[i] = True
                 return i
         return None

@@ -25,7 +25,8 @@ _UNION_NAMES: dict[Any, str] = {
     m.Inline: "Inline",
     m.Block: "Block",
     m.Target: "Target",
-    Union[m.Division, m.Document, m.PageBreak, m.RawBlock]: "DivisionChild",
+    m.DivisionChild: "DivisionChild",
+    m.OutsideNode: "OutsideNode",
 }
 
 _ATTRIBUTES = {

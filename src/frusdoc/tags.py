@@ -65,6 +65,8 @@ TAG_OF_CLASS: Mapping[type, str] = MappingProxyType(
         m.Title: "title",
         m.Editor: "editor",
         m.Division: "division",
+        m.Outside: "outside",
+        m.PartAttributes: "part-attributes",
         m.Volume: "volume",
     }
 )

@@ -54,7 +54,20 @@ from frusdoc.model.targets import (
     UrlTarget,
     VolumeTarget,
 )
-from frusdoc.model.volume import Division, Editor, Person, Term, Title, Volume
+from frusdoc.model.volume import (
+    Division,
+    DivisionChild,
+    Editor,
+    Outside,
+    OutsideNode,
+    OutsidePlace,
+    Part,
+    PartAttributes,
+    Person,
+    Term,
+    Title,
+    Volume,
+)
 
 __all__ = [
     "ArchivalTarget",
@@ -90,7 +103,13 @@ __all__ = [
     "Opener",
     "PageBreak",
     "PageTarget",
+    "DivisionChild",
+    "Outside",
+    "OutsideNode",
+    "OutsidePlace",
     "Paragraph",
+    "Part",
+    "PartAttributes",
     "Plain",
     "Person",
     "Postscript",

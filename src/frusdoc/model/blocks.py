@@ -67,21 +67,29 @@ class Quote:
 
 @attrs.frozen(kw_only=True)
 class ListItem:
-    """One item of a list, with its printed label (``1.``, ``(a)``) when it has one."""
+    """One item of a list, with its printed label (``1.``, ``(a)``) when it has one.
+
+    ``before`` holds what stood between the previous item and this one without
+    being part of either: page breaks (a list that runs over a page), notes,
+    comments.
+    """
 
     blocks: tuple[Block, ...] = ()
     label: str | None = None
+    before: tuple[Inline, ...] = ()
     extra: Attributes = ()
 
 
 @attrs.frozen(kw_only=True)
 class ListBlock:
     """A list. ``kind`` is the TEI ``@type`` (``subject``, ``participants``, ``toc``);
-    ``head`` its caption (``SUBJECT``)."""
+    ``head`` its caption (``SUBJECT``); ``after`` what follows the last item
+    inside the list (page breaks, notes, comments; see :attr:`ListItem.before`)."""
 
     items: tuple[ListItem, ...] = ()
     kind: str | None = None
     head: tuple[Inline, ...] = ()
+    after: tuple[Inline, ...] = ()
     extra: Attributes = ()
 
 
@@ -95,17 +103,21 @@ class Cell:
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """A table row."""
+    """A table row; ``before`` holds what stood between the previous row and
+    this one (page breaks, notes, comments)."""
 
     cells: tuple[Cell, ...] = ()
+    before: tuple[Inline, ...] = ()
     extra: Attributes = ()
 
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """A table (participants of a meeting, the list of papers)."""
+    """A table (participants of a meeting, the list of papers); ``after`` what
+    follows the last row inside the table (see :attr:`Row.before`)."""
 
     rows: tuple[Row, ...] = ()
+    after: tuple[Inline, ...] = ()
     extra: Attributes = ()
 
 

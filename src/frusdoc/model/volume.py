@@ -3,14 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal, Union
 
 import attrs
 
+from frusdoc.errors import DocumentNotFoundError
 from frusdoc.model.blocks import Block, RawBlock
-from frusdoc.model.document import DateRange, Document
+from frusdoc.model.document import DateRange, Document, Note
 from frusdoc.model.inlines import Attributes, Inline, PageBreak
 
-__all__ = ["Division", "Editor", "Person", "Term", "Title", "Volume"]
+__all__ = [
+    "Division",
+    "Editor",
+    "DivisionChild",
+    "Outside",
+    "OutsideNode",
+    "OutsidePlace",
+    "Part",
+    "PartAttributes",
+    "Person",
+    "Term",
+    "Title",
+    "Volume",
+]
+
+OutsidePlace = Literal[
+    "prolog",
+    "before-header",
+    "after-header",
+    "text-start",
+    "after-front",
+    "after-body",
+    "after-back",
+    "after-text",
+    "epilog",
+]
+"""Where, outside the header and the three parts, a TEI volume held something."""
+
+Part = Literal["text", "front", "body", "back"]
+
+OutsideNode = Union[PageBreak, RawBlock]
+"""What can stand outside the parts: a page break, or anything else kept raw."""
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +88,10 @@ class Division:
     ``subtype`` its ``@subtype`` (``index``, ``table-of-contents``); ``blocks``
     the division's own content (front-matter prose, a persons list) and
     ``children`` the divisions and documents inside it, with the page breaks
-    that fall between them (and, kept whole, any other element found there).
+    that fall between them (and, kept whole, any other element found there:
+    comments as ``RawBlock(tag="#comment")``, stray text as ``"#text"``).
+    ``notes`` are the notes of the heading, of the blocks and of raw children,
+    in reading order, each referenced by a :class:`NoteRef` where it stood.
     """
 
     kind: str
@@ -65,7 +101,27 @@ class Division:
     date: DateRange | None = None
     blocks: tuple[Block, ...] = ()
     children: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
+    notes: tuple[Note, ...] = ()
     extra: Attributes = ()
+
+
+@attrs.frozen(kw_only=True)
+class Outside:
+    """Something a TEI volume held outside its header and its three parts:
+    a page break between ``</front>`` and ``<body>``, a comment before the
+    root, an element TEI allows beside ``<text>``. ``place`` says where, and
+    the TEI writer puts it back there."""
+
+    place: OutsidePlace
+    node: OutsideNode
+
+
+@attrs.frozen(kw_only=True)
+class PartAttributes:
+    """The attributes of the volume's ``<text>``, ``<front>``, ``<body>`` or ``<back>``."""
+
+    part: Part
+    attributes: Attributes = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -76,8 +132,13 @@ class Volume:
     body and back matter: divisions, documents and the page breaks between
     them; :attr:`divisions` is all three, :attr:`documents` lists every
     document in order. The header facts (titles, editors, publication date,
-    coverage) are typed fields; ``header`` keeps the TEI ``teiHeader`` whole, so
-    that writing TEI loses nothing.
+    coverage) are typed fields; ``header`` keeps the rest of the TEI
+    ``teiHeader`` raw, and the typed fields win over it when TEI is written.
+    ``persons`` and ``terms`` are the volume's lists of principal persons and
+    abbreviations; the TEI writer writes the lists from them. ``outside`` holds
+    what stood outside the header and the parts, ``notes`` the notes found
+    there or in the header, ``part_attributes`` the attributes of ``<text>``
+    and its parts.
     """
 
     id: str
@@ -92,6 +153,9 @@ class Volume:
     body: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
     back: tuple[Division | Document | PageBreak | RawBlock, ...] = ()
     header: RawBlock | None = None
+    outside: tuple[Outside, ...] = ()
+    notes: tuple[Note, ...] = ()
+    part_attributes: tuple[PartAttributes, ...] = ()
     extra: Attributes = ()
 
     @property
@@ -100,9 +164,9 @@ class Volume:
         return self.front + self.body + self.back
 
     @property
-    def documents(self) -> tuple[Document, ...]:
-        """Every document of the volume, in order."""
-        return tuple(self.iter_documents())
+    def documents(self) -> list[Document]:
+        """Every document of the volume, in order (a new list at each call)."""
+        return list(self.iter_documents())
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document of the volume, in order, without building a tuple."""
@@ -117,11 +181,14 @@ class Volume:
                 stack.append(iter(node.children))
 
     def document(self, id: str) -> Document:
-        """The document with this id (``d12``); ``KeyError`` if there is none."""
+        """The document with this id (``d12``).
+
+        Raises :class:`~frusdoc.DocumentNotFoundError` (a ``KeyError``) when there is none.
+        """
         for doc in self.iter_documents():
             if doc.id == id:
                 return doc
-        raise KeyError(f"volume {self.id} has no document {id!r}")
+        raise DocumentNotFoundError(f"volume {self.id} has no document {id!r}")
 
     def person(self, id: str) -> Person | None:
         """The persons-list entry with this id, or ``None``."""
@@ -134,3 +201,6 @@ class Volume:
 
 attrs.resolve_types(Division, globals(), locals())
 attrs.resolve_types(Volume, globals(), locals())
+
+DivisionChild = Union[Division, Document, PageBreak, RawBlock]
+"""What a division (or a part of a volume) holds, in order."""

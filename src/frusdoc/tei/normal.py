@@ -41,7 +41,7 @@ def normalize(doc: m.Document) -> m.Document:
     """The document as TEI holds it: ``read_document(write_document(doc))``."""
     # First pair markers with notes, in the order the writer meets them; then
     # normalise the text and structure, which never touches the pairing.
-    from frusdoc.tei.documents import leading_notes
+    from frusdoc.tei.writing import leading_notes
 
     pairing = _Pairing(NoteMatcher.for_document(doc))
     for index in (leading := leading_notes(doc)):
@@ -108,16 +108,21 @@ class _Pairing:
             return attrs.evolve(block, blocks=self.blocks(block.blocks))
         if isinstance(block, m.ListBlock):
             head = self.inlines(block.head)
-            items = tuple(attrs.evolve(i, blocks=self.blocks(i.blocks)) for i in block.items)
-            return attrs.evolve(block, head=head, items=items)
+            items = tuple(
+                attrs.evolve(i, before=self.inlines(i.before), blocks=self.blocks(i.blocks))
+                for i in block.items
+            )
+            return attrs.evolve(block, head=head, items=items, after=self.inlines(block.after))
         if isinstance(block, m.Table):
             rows = tuple(
                 attrs.evolve(
-                    r, cells=tuple(attrs.evolve(c, inlines=self.inlines(c.inlines)) for c in r.cells)
+                    r,
+                    before=self.inlines(r.before),
+                    cells=tuple(attrs.evolve(c, inlines=self.inlines(c.inlines)) for c in r.cells),
                 )
                 for r in block.rows
             )
-            return attrs.evolve(block, rows=rows)
+            return attrs.evolve(block, rows=rows, after=self.inlines(block.after))
         if isinstance(block, m.Attachment):
             title = self.inlines(block.title)
             return attrs.evolve(block, title=title, blocks=self.blocks(block.blocks))
@@ -242,6 +247,10 @@ class _State:
         close()
         return out
 
+    def between(self, inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+        """Between list items or table rows only elements stand: whitespace goes."""
+        return tuple(n for n in self.run(inlines) if not isinstance(n, m.Text))
+
     def raw_block(self, node: m.RawInline) -> m.RawBlock:
         content: list[m.Block] = []
         run: list[m.Inline] = []
@@ -268,19 +277,23 @@ class _State:
                     item,
                     label=(_WS.sub(" ", item.label).strip(_XWS) or None) if item.label is not None else None,
                     blocks=self.blocks(item.blocks),
+                    before=self.between(item.before),
                 )
                 for item in block.items
             )
-            return attrs.evolve(block, head=self.run(block.head, strip=True), items=items)
+            return attrs.evolve(
+                block, head=self.run(block.head, strip=True), items=items, after=self.between(block.after)
+            )
         if isinstance(block, m.Table):
             rows = tuple(
                 attrs.evolve(
                     row,
                     cells=tuple(attrs.evolve(c, inlines=self.run(c.inlines, strip=True)) for c in row.cells),
+                    before=self.between(row.before),
                 )
                 for row in block.rows
             )
-            return attrs.evolve(block, rows=rows)
+            return attrs.evolve(block, rows=rows, after=self.between(block.after))
         if isinstance(block, m.Attachment):
             title = self.run(block.title, strip=True)
             blocks = self.blocks(block.blocks)

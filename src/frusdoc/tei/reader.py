@@ -121,9 +121,11 @@ class Reader:
         name = local(tag)
         method = _INLINE.get(name)
         if method is not None:
+            mark = self._mark()
             node: m.Inline | None = method(self, el)
             if node is not None:
                 return node
+            self._rollback(mark)
         if name in BLOCK_TAGS and name != "div":
             return m.Embedded(block=self.block(el))
         return m.RawInline(tag=name, attributes=_attributes(el), children=tuple(self.inline_content(el)))
@@ -263,8 +265,11 @@ class Reader:
 
     # -- block context ----------------------------------------------------------
 
-    def block_content(self, el: Any, *, skip: frozenset[Any] = frozenset()) -> list[m.Block]:
-        """The blocks inside ``el``; runs of text and inline elements become :class:`Plain`."""
+    def block_content(
+        self, el: Any, *, skip: frozenset[Any] = frozenset(), stop: Any | None = None
+    ) -> list[m.Block]:
+        """The blocks inside ``el`` (before its child ``stop``, if given); runs of
+        text and inline elements become :class:`Plain`."""
         blocks: list[m.Block] = []
         run: list[m.Inline] = []
 
@@ -278,6 +283,8 @@ class Reader:
         if el.text:
             _add_text(run, _WS.sub(" ", el.text))
         children = list(el)
+        if stop is not None:
+            children = children[: children.index(stop)]
         for child in children:
             if child in skip:  # read elsewhere (a heading, a leading note); its tail is still text here
                 pass
@@ -309,10 +316,20 @@ class Reader:
         name = local(el.tag)
         method = _BLOCK.get(name)
         if method is not None:
+            mark = self._mark()
             node: m.Block | None = method(self, el)
             if node is not None:
                 return node
+            self._rollback(mark)  # the element is read again, as a raw block
         return self.raw_block(el)
+
+    def _mark(self) -> tuple[int, str | None]:
+        return len(self.notes), self.page
+
+    def _rollback(self, mark: tuple[int, str | None]) -> None:
+        # A reader that gave up may have read notes already: they are read again.
+        del self.notes[mark[0] :]
+        self.page = mark[1]
 
     def raw_block(self, el: Any) -> m.RawBlock:
         return m.RawBlock(
@@ -338,16 +355,30 @@ class Reader:
             blocks=tuple(self.block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND)
         )
 
+    def _between(self, child: Any) -> m.Inline | None:
+        """A page break, note or comment standing between the items of a list or
+        the rows of a table; ``None`` for anything else."""
+        if isinstance(child.tag, str) and local(child.tag) not in ("pb", "note"):
+            return None
+        node = self.inline(child)
+        return (
+            node
+            if isinstance(node, (m.PageBreak, m.NoteRef, m.RawInline))
+            and not (isinstance(node, m.RawInline) and not node.tag.startswith("#"))
+            else None
+        )
+
     def _list(self, el: Any) -> m.Block | None:
         if (el.text or "").strip(_XWS):
             return None
         head: tuple[m.Inline, ...] = ()
         items: list[m.ListItem] = []
         label: str | None = None
+        before: list[m.Inline] = []
         for i, child in enumerate(el):
-            if not isinstance(child.tag, str) or (child.tail or "").strip(_XWS):
+            if (child.tail or "").strip(_XWS):
                 return None
-            name = local(child.tag)
+            name = local(child.tag) if isinstance(child.tag, str) else ""
             if name == "head" and i == 0 and not child.attrib:
                 head = _strip(self.inline_content(child))
             elif name == "label" and label is None and not child.attrib and not len(child):
@@ -356,26 +387,43 @@ class Reader:
                     return None
             elif name == "item":
                 items.append(
-                    m.ListItem(blocks=tuple(self.block_content(child)), label=label, extra=_attributes(child))
+                    m.ListItem(
+                        blocks=tuple(self.block_content(child)),
+                        label=label,
+                        before=tuple(before),
+                        extra=_attributes(child),
+                    )
                 )
-                label = None
+                label, before = None, []
+            elif label is None and (node := self._between(child)) is not None:
+                before.append(node)
             else:
                 return None
         if label is not None:
             return None
-        return m.ListBlock(items=tuple(items), kind=el.get("type"), head=head, extra=_attributes(el, _TYPE))
+        return m.ListBlock(
+            items=tuple(items),
+            kind=el.get("type"),
+            head=head,
+            after=tuple(before),
+            extra=_attributes(el, _TYPE),
+        )
 
     def _table(self, el: Any) -> m.Block | None:
         rows: list[m.Row] = []
         if (el.text or "").strip(_XWS):
             return None
+        before: list[m.Inline] = []
         for row in el:
-            if (
-                not isinstance(row.tag, str)
-                or local(row.tag) != "row"
-                or (row.tail or "").strip(_XWS)
-                or (row.text or "").strip(_XWS)
-            ):
+            if (row.tail or "").strip(_XWS):
+                return None
+            if not (isinstance(row.tag, str) and local(row.tag) == "row"):
+                node = self._between(row)
+                if node is None:
+                    return None
+                before.append(node)
+                continue
+            if (row.text or "").strip(_XWS):
                 return None
             cells = []
             for cell in row:
@@ -386,8 +434,9 @@ class Reader:
                 ):
                     return None
                 cells.append(m.Cell(inlines=_strip(self.inline_content(cell)), extra=_attributes(cell)))
-            rows.append(m.Row(cells=tuple(cells), extra=_attributes(row)))
-        return m.Table(rows=tuple(rows), extra=_attributes(el))
+            rows.append(m.Row(cells=tuple(cells), before=tuple(before), extra=_attributes(row)))
+            before = []
+        return m.Table(rows=tuple(rows), after=tuple(before), extra=_attributes(el))
 
     def _attachment(self, el: Any) -> m.Block:
         heads = [c for c in el if isinstance(c.tag, str) and local(c.tag) == "head"]

@@ -217,21 +217,25 @@ class Writer:
             if block.head:
                 self.inlines(etree.SubElement(el, clark("head")), block.head)
             for item in block.items:
+                self.inlines(el, _no_text(item.before))
                 if item.label is not None:
                     etree.SubElement(el, clark("label")).text = _check_text(item.label)
                 it = etree.SubElement(el, clark("item"))
                 _extra(it, item.extra)
                 self.blocks(it, item.blocks)
+            self.inlines(el, _no_text(block.after))
         elif isinstance(block, m.Table):
             el = etree.SubElement(parent, clark("table"))
             _extra(el, block.extra)
             for row in block.rows:
+                self.inlines(el, _no_text(row.before))
                 r = etree.SubElement(el, clark("row"))
                 _extra(r, row.extra)
                 for cell in row.cells:
                     c = etree.SubElement(r, clark("cell"))
                     _extra(c, cell.extra)
                     self.inlines(c, cell.inlines)
+            self.inlines(el, _no_text(block.after))
         elif isinstance(block, m.Attachment):
             el = etree.SubElement(parent, F + "attachment")
             _set(el, XML_ID, block.id)
@@ -245,11 +249,29 @@ class Writer:
                 # An empty title: else the heading written first would read back as the title.
                 el.insert(0, etree.Element(clark("head")))
         elif isinstance(block, m.RawBlock):
-            el = etree.SubElement(parent, clark(block.tag))
-            _extra(el, block.attributes)
-            self.blocks(el, block.content)
+            if block.tag == "#text":  # text and inline elements where blocks stand
+                self.blocks(parent, block.content)
+            elif block.tag in ("#comment", "#pi"):
+                inlines = tuple(i for b in block.content if isinstance(b, m.Plain) for i in b.inlines)
+                parent.append(
+                    self.raw_inline(m.RawInline(tag=block.tag, attributes=block.attributes, children=inlines))
+                )
+            else:
+                el = etree.SubElement(parent, clark(block.tag))
+                _extra(el, block.attributes)
+                self.blocks(el, block.content)
         else:  # pragma: no cover - guards model growth
             raise TypeError(f"not a block node: {block!r}")
+
+
+def _no_text(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    # Between items and rows TEI holds elements only; text there would not read back.
+    for node in inlines:
+        if isinstance(node, m.Text) and node.text.strip(" \t\r\n"):
+            raise FrusdocError(
+                f"text between list items or table rows cannot be written as TEI: {node.text[:40]!r}"
+            )
+    return tuple(n for n in inlines if not isinstance(n, m.Text))
 
 
 _NAMES = {

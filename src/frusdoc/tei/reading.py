@@ -1,0 +1,554 @@
+"""Reading FRUS TEI: single documents, whole volumes and streams of documents.
+
+There is one reader. :func:`read_volume` and :func:`iter_documents` run the
+same :class:`_VolumeBuilder` over the same parser events (start and end of
+elements, comments, processing instructions); ``read_volume`` keeps the tree it
+builds, ``iter_documents`` keeps only the documents and frees every subtree
+once it is read, so the two cannot disagree and both stay flat in memory.
+
+The reader is total on well-formed TEI. What the model types is typed; what
+sits where the model does not expect it is kept at the nearest place that can
+hold it: a page break between divisions is a child of the division, a page
+break between ``</front>`` and ``<body>`` is an :class:`~frusdoc.Outside` of
+the volume, an unknown element a :class:`~frusdoc.RawBlock`, a comment a
+``RawBlock(tag="#comment")``, stray text between divisions a
+``RawBlock(tag="#text")``. Refused are only input that is not XML, is hostile
+(a DTD, entities), or whose root is not a TEI volume.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from frusdoc import model as m
+from frusdoc.tei.names import FRUS, TEI, local
+from frusdoc.tei.people import person_entries
+from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID, Reader, _strip
+from frusdoc.tei.safe import PARSER_OPTIONS, Source, TeiError, check_doctype, open_source, parse_xml
+
+__all__ = ["document_element", "iter_documents", "read_document", "read_volume", "volume_element"]
+
+_DOC_ATTRS = frozenset({"type", XML_ID, "n", "subtype", F_MIN, F_MAX, F_VOLUME, F_PAGE})
+_DIV_ATTRS = frozenset({"type", XML_ID, "subtype", F_MIN, F_MAX})
+_WS = re.compile(r"\s+")
+_XWS = " \t\r\n"  # XML whitespace; other Unicode spaces are text
+_PARTS = ("front", "body", "back")
+
+Event = tuple[str, Any]
+
+
+def _where(el: Any) -> str:
+    return f"line {el.sourceline}" if getattr(el, "sourceline", None) else "element"
+
+
+def _date(el: Any) -> m.DateRange | None:
+    low, high = el.get(F_MIN), el.get(F_MAX)
+    if low is None and high is None:
+        return None
+    return m.DateRange(not_before=low, not_after=high)
+
+
+def _is(el: Any, name: str) -> bool:
+    return isinstance(el.tag, str) and local(el.tag) == name
+
+
+def _is_document(el: Any) -> bool:
+    return _is(el, "div") and el.get("type") == "document"
+
+
+def _special(el: Any) -> m.RawBlock:
+    """A comment or processing instruction where blocks stand."""
+    node = Reader()._special(el)
+    assert isinstance(node, m.RawInline)
+    return m.RawBlock(tag=node.tag, attributes=node.attributes, content=_plain(node.children))
+
+
+def _plain(inlines: tuple[m.Inline, ...]) -> tuple[m.Block, ...]:
+    return (m.Plain(inlines=inlines),) if inlines else ()
+
+
+def _stray_text(text: str | None) -> m.RawBlock | None:
+    """Text where only elements are expected (between divisions): kept, never refused."""
+    if text is None or not text.strip(_XWS):
+        return None
+    return m.RawBlock(tag="#text", content=_plain((m.Text(text=_WS.sub(" ", text)),)))
+
+
+# -- documents --------------------------------------------------------------------
+
+
+def document_element(el: Any, *, volume: str | None = None, page: str | None = None) -> m.Document:
+    """A :class:`Document` from an lxml ``<div type="document">`` element."""
+    return _read_document(el, volume=volume, page=page)[0]
+
+
+def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.Document, str | None]:
+    """The document, and the page the reader is on after it."""
+    if not _is_document(el):
+        found = local(el.tag) if isinstance(el.tag, str) else "a comment"
+        raise TeiError(
+            f'{_where(el)}: expected a FRUS document, <div type="document"> in the TEI namespace; '
+            f"found <{found}{' type=' + repr(el.get('type')) if el.get('type') else ''}>"
+        )
+    reader = Reader()
+    skip: set[Any] = set()
+    head = None
+    if not (el.text or "").strip(_XWS):
+        for child in el:
+            if not isinstance(child.tag, str):
+                break
+            if _is(child, "note") and not (child.tail or "").strip(_XWS):
+                reader.collect(child)  # a note no marker refers to: the 1918 source line
+                skip.add(child)
+                continue
+            if _is(child, "head") and not child.attrib:
+                head = child
+                skip.add(child)
+            break
+    title = _strip(reader.inline_content(head)) if head is not None else ()
+    blocks = reader.block_content(el, skip=frozenset(skip))
+    doc = m.Document(
+        title=title,
+        blocks=tuple(blocks),
+        notes=tuple(reader.notes),
+        id=el.get(XML_ID),
+        volume=volume if volume is not None else el.get(F_VOLUME),
+        label=el.get("n"),
+        kind=el.get("subtype"),
+        date=_date(el),
+        page=page if page is not None else el.get(F_PAGE),
+        extra=tuple((k, v) for k, v in el.attrib.items() if k not in _DOC_ATTRS),
+    )
+    return doc, reader.page if reader.page is not None else page
+
+
+def read_document(xml: Source) -> m.Document:
+    """One ``<div type="document">`` (bytes, a path, XML text or a binary file) as a :class:`Document`.
+
+    The div must be in the TEI namespace (declare ``xmlns="http://www.tei-c.org/ns/1.0"``).
+    """
+    stream, name = open_source(xml)
+    with stream:
+        data = stream.read()
+    return document_element(parse_xml(data, name))
+
+
+# -- volumes ------------------------------------------------------------------------
+
+Child = m.Division | m.Document | m.PageBreak | m.RawBlock
+
+
+@attrs.define
+class _Frame:
+    """An element whose children the builder reads one at a time."""
+
+    kind: str  # "TEI", "text", a part name, or "div"
+    el: Any
+    leading: bool = False  # a division still in its heading and blocks
+    children: list[Child] = attrs.Factory(list)
+    notes: list[m.Note] = attrs.Factory(list)
+    title: tuple[m.Inline, ...] = ()
+    blocks: tuple[m.Block, ...] = ()
+    last: Any = None  # the last child read, whose tail the parser may still be filling
+    started: bool = False  # the element's own text has been looked at
+
+
+@attrs.define
+class _VolumeBuilder:
+    """Turns the parser's events into documents and, when ``keep``, a volume.
+
+    Structural elements (``TEI``, ``text``, the parts, divisions) are frames;
+    everything else is a leaf, read whole with :class:`Reader` at its end and
+    then freed (``free``), together with the siblings already read.
+    """
+
+    name: str
+    keep: bool
+    free: bool
+    volume_id: str | None = None
+    page: str | None = None
+    frames: list[_Frame] = attrs.Factory(list)
+    depth: int = 0  # > 0 inside a leaf
+    leaf_kind: str = ""
+    outside: list[m.Outside] = attrs.Factory(list)
+    notes: list[m.Note] = attrs.Factory(list)
+    parts: dict[str, tuple[Child, ...]] = attrs.Factory(dict)
+    part_attributes: list[m.PartAttributes] = attrs.Factory(list)
+    header: m.RawBlock | None = None
+    header_el: Any = None
+    root: Any = None
+    seen_text: bool = False
+    done: bool = False
+
+    # The builder is fed one event at a time; it yields the documents it completes.
+    def feed(self, event: str, el: Any) -> m.Document | None:
+        if self.depth:
+            if event == "start":
+                self.depth += 1
+            elif event == "end":
+                self.depth -= 1
+                if not self.depth:
+                    return self._leaf_end(el)
+            return None
+        if not self.frames:
+            self._top(event, el)
+            return None
+        frame = self.frames[-1]
+        if event == "end":
+            self._close(frame)
+            return None
+        if frame.kind == "div" and frame.leading:
+            if event == "start" and _is(el, "div"):
+                self._split(frame, stop=el)
+            else:
+                if event == "start":
+                    self.depth, self.leaf_kind = 1, "leading"
+                return None
+        self._settle(frame)
+        if event != "start":  # a comment or processing instruction between elements
+            self._add(frame, _special(el), el)
+            return None
+        kind = self._classify(frame, el)
+        if kind in ("text", "div", *_PARTS):
+            self.frames.append(_Frame(kind=kind, el=el, leading=kind == "div"))
+            if kind != "div" and kind != "text":
+                self.parts[kind] = ()  # claimed, so a second <body> is kept raw
+            if kind == "text":
+                self.seen_text = True
+        else:
+            self.depth, self.leaf_kind = 1, kind
+        return None
+
+    def _top(self, event: str, el: Any) -> None:
+        if event != "start":  # before or after the root
+            if self.done or self.root is not None:
+                self.outside.append(m.Outside(place="epilog", node=_special(el)))
+            else:
+                self.outside.append(m.Outside(place="prolog", node=_special(el)))
+            return
+        if self.root is not None:  # pragma: no cover - XML has one root
+            raise TeiError(f"{self.name}: more than one root element")
+        check_doctype(el.getroottree(), self.name)
+        if not _is(el, "TEI"):
+            found = el.tag if isinstance(el.tag, str) else "?"
+            raise TeiError(
+                f"{self.name}: {_where(el)}: expected a FRUS TEI volume, a <TEI> root element in the "
+                f"namespace {TEI}; found {found}"
+            )
+        self.volume_id = el.get(XML_ID)
+        self.root = el
+        self.frames.append(_Frame(kind="TEI", el=el))
+
+    def _classify(self, frame: _Frame, el: Any) -> str:
+        if frame.kind == "TEI":
+            if _is(el, "teiHeader") and self.header_el is None and not self.seen_text:
+                self.header_el = el
+                return "header"
+            if _is(el, "text") and not self.seen_text:
+                return "text"
+            return "outside"
+        if frame.kind == "text":
+            name = local(el.tag) if isinstance(el.tag, str) and el.tag.startswith(f"{{{TEI}}}") else ""
+            return name if name in _PARTS and name not in self.parts else "outside"
+        if _is_document(el):
+            return "document"
+        if _is(el, "div"):
+            return "div"
+        return "child"
+
+    def _leaf_end(self, el: Any) -> m.Document | None:
+        frame = self.frames[-1]
+        kind = self.leaf_kind
+        if kind == "leading":
+            return None  # read with its division, at the first subdivision or the end
+        reader = Reader()
+        if kind == "document":
+            doc, self.page = _read_document(el, volume=self.require_id(), page=self.page)
+            self._add(frame, doc, el)
+            return doc
+        if kind == "header":
+            self.header = reader.raw_block(el)
+            self.notes.extend(reader.notes)
+            frame.last = el
+            return None
+        node: m.PageBreak | m.RawBlock
+        inline = reader.inline(el) if _is(el, "pb") or _is(el, "note") else None
+        if isinstance(inline, m.PageBreak):
+            node = inline
+        elif isinstance(inline, m.NoteRef):  # a note where blocks stand: typed, referenced from here
+            node = m.RawBlock(tag="#text", content=(m.Plain(inlines=(inline,)),))
+        else:
+            node = reader.raw_block(el)
+        self.page = reader.page or self.page
+        (frame.notes if frame.kind == "div" else self.notes).extend(reader.notes)
+        self._add(frame, node, el)
+        return None
+
+    def _settle(self, frame: _Frame) -> None:
+        """Read what the parser has finished since the last child: its tail, the frame's text."""
+        if not frame.started:
+            frame.started = True
+            self._add(frame, _stray_text(frame.el.text), None)
+        if frame.last is not None:
+            last, frame.last = frame.last, None
+            self._add(frame, _stray_text(last.tail), None)
+            if self.free:
+                _release(last)
+
+    def _add(self, frame: _Frame, node: Child | None, el: Any) -> None:
+        if el is not None:
+            frame.last = el
+        if node is None:
+            return
+        if frame.kind in ("TEI", "text"):
+            if isinstance(node, (m.PageBreak, m.RawBlock)):
+                self.outside.append(m.Outside(place=self._place(frame), node=node))
+            return
+        if self.keep or isinstance(node, m.Document):
+            frame.children.append(node)
+
+    def _place(self, frame: _Frame) -> m.OutsidePlace:
+        if frame.kind == "TEI":
+            if self.seen_text:
+                return "after-text"
+            return "after-header" if self.header_el is not None else "before-header"
+        done = [p for p in _PARTS if p in self.parts]
+        after = {"front": "after-front", "body": "after-body", "back": "after-back"}
+        return after[done[-1]] if done else "text-start"  # type: ignore[return-value]
+
+    def _split(self, frame: _Frame, stop: Any | None) -> None:
+        """Read a division's heading and blocks: everything before its first subdivision."""
+        el = frame.el
+        frame.leading = False
+        frame.started = True
+        elements = list(el)
+        if stop is not None:
+            elements = elements[: elements.index(stop)]
+        reader = Reader()
+        skip: set[Any] = set()
+        first = next((c for c in elements if isinstance(c.tag, str)), None)
+        if first is not None and _is(first, "head") and not first.attrib and not (el.text or "").strip(_XWS):
+            frame.title = _strip(reader.inline_content(first))
+            skip.add(first)
+        frame.blocks = tuple(reader.block_content(el, skip=frozenset(skip), stop=stop))
+        frame.notes.extend(reader.notes)
+        self.page = reader.page or self.page
+        if self.free:
+            for child in elements:
+                _release(child)
+
+    def _close(self, frame: _Frame) -> None:
+        if frame.kind == "div" and frame.leading:
+            self._split(frame, stop=None)
+        else:
+            self._settle(frame)
+        self.frames.pop()
+        el = frame.el
+        attributes = tuple(el.attrib.items())
+        if frame.kind == "TEI":
+            self.done = True
+            return
+        parent = self.frames[-1]
+        if frame.kind == "text":
+            if attributes:
+                self.part_attributes.insert(0, m.PartAttributes(part="text", attributes=attributes))
+        elif frame.kind in _PARTS:
+            self.parts[frame.kind] = tuple(frame.children)
+            if attributes:
+                self.part_attributes.append(m.PartAttributes(part=frame.kind, attributes=attributes))  # type: ignore[arg-type]
+        else:
+            division = m.Division(
+                kind=el.get("type", ""),
+                title=frame.title,
+                id=el.get(XML_ID),
+                subtype=el.get("subtype"),
+                date=_date(el),
+                blocks=frame.blocks,
+                children=tuple(frame.children),
+                notes=tuple(frame.notes),
+                extra=tuple((k, v) for k, v in attributes if k not in _DIV_ATTRS),
+            )
+            self._add(parent, division if self.keep else None, el)
+            parent.last = el
+            return
+        parent.last = el
+
+    def require_id(self) -> str:
+        """The volume id, which documents need; asked for late, so that a file
+        cut short is reported as such rather than for its root."""
+        if not self.volume_id:
+            raise TeiError(
+                f"{self.name}: {_where(self.root)}: the <TEI> root has no xml:id "
+                "(the volume id, such as frus1942v03)"
+            )
+        return self.volume_id
+
+    def volume(self) -> m.Volume:
+        root = self.root
+        if root is None:
+            raise TeiError(f"{self.name}: empty input, expected a FRUS TEI volume")
+        volume_id = self.require_id()
+        header = self.header_el
+        titles: list[m.Title] = []
+        editors: list[m.Editor] = []
+        publication_date = coverage = None
+        ns = {"t": TEI, "frus": FRUS}
+        if header is not None:
+            for t in header.iterfind("t:fileDesc/t:titleStmt/t:title", ns):
+                titles.append(m.Title(text=_text(t) or "", kind=t.get("type")))
+            for e in header.iterfind("t:fileDesc/t:titleStmt/t:editor", ns):
+                editors.append(m.Editor(name=_text(e) or "", role=e.get("role")))
+            dates = header.findall("t:fileDesc/t:publicationStmt/t:date", ns)
+            pub = next((d for d in dates if d.get("type") in (None, "publication-date")), None)
+            publication_date = _text(pub)
+            cov = header.find("t:xenoData/frus:coverage", ns)
+            if cov is None:
+                cov = next((d for d in dates if d.get("type") == "content-date"), None)
+            if cov is not None:
+                coverage = m.DateRange(not_before=cov.get("notBefore"), not_after=cov.get("notAfter"))
+        complete = next((t.text for t in titles if t.kind == "complete"), None)
+        front, body, back = (self.parts.get(p, ()) for p in _PARTS)
+        persons, terms = person_entries(front + body + back)
+        return m.Volume(
+            id=volume_id,
+            title=complete or (titles[0].text if titles else None),
+            titles=tuple(titles),
+            editors=tuple(editors),
+            publication_date=publication_date,
+            coverage=coverage,
+            persons=persons,
+            terms=terms,
+            front=front,
+            body=body,
+            back=back,
+            header=self.header,
+            outside=tuple(self.outside),
+            notes=tuple(self.notes),
+            part_attributes=tuple(self.part_attributes),
+            extra=tuple((k, v) for k, v in root.attrib.items() if k != XML_ID),
+        )
+
+
+def _release(el: Any) -> None:
+    # Free a subtree that has been read, its tail included: it is never looked at again.
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+    elif isinstance(el.tag, str):
+        el.clear()
+
+
+def _text(el: Any | None) -> str | None:
+    if el is None:
+        return None
+    return _WS.sub(" ", "".join(el.itertext())).strip(_XWS) or None
+
+
+def _tree_events(root: Any) -> Iterator[Event]:
+    """The events a streaming parse of ``root``'s document would give, from the tree itself."""
+    for sibling in reversed(list(root.itersiblings(preceding=True))):
+        yield "comment", sibling
+    stack: list[tuple[Any, Iterator[Any]]] = [(root, iter(root))]
+    yield "start", root
+    while stack:
+        el, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            yield "end", el
+        elif isinstance(child.tag, str):
+            yield "start", child
+            stack.append((child, iter(child)))
+        else:
+            yield "comment", child
+    for sibling in root.itersiblings():
+        yield "comment", sibling
+
+
+def _stream_events(src: Source, chunk_size: int) -> Iterator[Event]:
+    """The parser's events for a volume read in chunks, safely (no DTD, no entities)."""
+    stream, name = open_source(src)
+    pull = etree.XMLPullParser(events=("start", "end", "comment", "pi"), **PARSER_OPTIONS)
+    prolog = b""
+    started = False
+    with stream:
+        while True:
+            chunk = stream.read(chunk_size)
+            if not isinstance(chunk, bytes):
+                raise TeiError(f"{name}: expected a binary file, got one that reads {type(chunk).__name__}")
+            if not started and len(prolog) < 8192:
+                prolog += chunk[:8192]
+                upper = prolog.upper()
+                if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+                    raise TeiError(
+                        f"{name}: a DOCTYPE or ENTITY declaration is not allowed (FRUS TEI has none; DTDs "
+                        "and entities are refused so that external entities and entity expansion cannot be abused)"
+                    )
+            try:
+                if chunk:
+                    pull.feed(chunk)
+                else:
+                    pull.close()
+                events = list(pull.read_events())
+            except etree.XMLSyntaxError as exc:
+                line, column = exc.position if exc.position else (0, 0)
+                message = exc.msg.split(", line ")[0] if exc.msg else "malformed XML"
+                raise TeiError(f"{name}: line {line}, column {column}: {message}") from None
+            for event, el in events:
+                if event == "start":
+                    started = True
+                yield ("comment" if event == "pi" else event), el
+            if not chunk:
+                break
+    if not started:
+        raise TeiError(f"{name}: empty input, expected a FRUS TEI volume")
+
+
+def _build(events: Iterable[Event], builder: _VolumeBuilder) -> Iterator[m.Document]:
+    for event, el in events:
+        doc = builder.feed(event, el)
+        if doc is not None:
+            yield doc
+
+
+def volume_element(root: Any) -> m.Volume:
+    """A :class:`Volume` from the lxml root ``<TEI>`` element of a FRUS volume (left unchanged)."""
+    builder = _VolumeBuilder(name="<element>", keep=True, free=False)
+    for _ in _build(_tree_events(root), builder):
+        pass
+    return builder.volume()
+
+
+def read_volume(src: Source, *, chunk_size: int = 1 << 16) -> m.Volume:
+    """A whole FRUS TEI volume (a path, bytes, XML text or a binary file) as a :class:`Volume`.
+
+    Read as a stream: each part of the XML tree is freed once it is in the model.
+    """
+    builder = _VolumeBuilder(name=_name(src), keep=True, free=True)
+    for _ in _build(_stream_events(src, chunk_size), builder):
+        pass
+    return builder.volume()
+
+
+def iter_documents(src: Source, *, chunk_size: int = 1 << 16) -> Iterator[m.Document]:
+    """The documents of a volume, one at a time, in bounded memory.
+
+    The same reader as :func:`read_volume` (so the documents are equal to
+    ``read_volume(src).documents``), keeping nothing but the document at hand.
+    """
+    builder = _VolumeBuilder(name=_name(src), keep=False, free=True)
+    yield from _build(_stream_events(src, chunk_size), builder)
+    builder.require_id()
+
+
+def _name(src: Source) -> str:
+    if isinstance(src, (bytes, bytearray)):
+        return "<bytes>"
+    if isinstance(src, str) and src.lstrip().startswith("<"):
+        return "<string>"
+    return str(getattr(src, "name", src))
