@@ -32,7 +32,7 @@ V15 = _volume("frus1961-63v15")
 
 
 def _all_documents() -> list[tuple[str, m.Document]]:
-    return [(v.id, d) for v in (R3, V15) for d in v.documents]
+    return [(v.id, d) for v in map(tei.read_volume, VOLUMES) for d in v.documents]
 
 
 def _source_div(volume: str, doc_id: str) -> Any:
@@ -296,10 +296,17 @@ def test_1918_note_numbering_per_page() -> None:
 
 
 def test_every_note_ref_has_its_note() -> None:
+    from frusdoc.pairing import NoteMatcher
+
     for _, doc in _all_documents():
+        matcher = NoteMatcher.for_document(doc)
         refs = [n for _, n in frusdoc.walk(doc) if isinstance(n, m.NoteRef)]
-        referenced = [n for n in doc.notes if n.rend != "inline"]
-        assert [r.note for r in refs] == [n.id for n in referenced], doc.id
+        paired = [matcher.match_index(r) for r in refs]
+        assert None not in paired, doc.id
+        assert [r.note for r in refs] == [doc.notes[i].id for i in paired if i is not None], doc.id
+        # a note no marker refers to is the unmarked source line printed above the heading
+        unreferenced = [doc.notes[i] for i in range(len(doc.notes)) if i not in paired]
+        assert all(n.rend == "inline" and n.label is None for n in unreferenced), doc.id
 
 
 # -- the same text as the website --------------------------------------------------------
@@ -406,7 +413,12 @@ def test_page_reader_agrees_with_tei(name: str) -> None:
 
 @given(testing.documents())
 def test_write_read_gives_the_normal_form(doc: m.Document) -> None:
-    back = tei.read_document(tei.write_document(doc).encode())
+    try:
+        written = tei.write_document(doc)
+    except frusdoc.FrusdocError as exc:  # only ever for an id the model uses twice
+        assert re.search(r"xml:id '[^']*' is used twice", str(exc)), exc  # noqa: PT017
+        return
+    back = tei.read_document(written.encode())
     normal = tei.normalize(doc)
     assert back == normal
     assert tei.normalize(normal) == normal

@@ -19,7 +19,7 @@ from frusdoc.errors import (
 )
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
-from frusdoc.walk import Path, format_path, plain_text, walk, word_count
+from frusdoc.walk import Path, format_path, is_markup, plain_text, raw_nodes, walk, word_count
 
 __version__ = "0.1.0"
 
@@ -39,7 +39,9 @@ __all__ = [
     "format_path",
     "json",
     "markdown",
+    "is_markup",
     "plain_text",
+    "raw_nodes",
     "refs",
     "schema",
     "tei",

@@ -23,6 +23,7 @@ import attrs
 
 import frusdoc
 from frusdoc import model as m
+from frusdoc.walk import raw_nodes
 
 __all__ = [
     "FORMATS_IN",
@@ -231,16 +232,19 @@ def _write(target: str | None, text: str) -> None:
         fp.write(text)
 
 
+#: What ``frusdoc stats`` counts, in its column order.
+STATS = ("documents", "notes", "markers", "references", "pages", "words", "raw")
+
+
 def stats_file(source: str, fmt: str) -> Result:
-    """Counts for one file: documents, notes, note markers, references, pages, words."""
+    """Counts for one file: documents, notes, note markers, references, pages, words, and
+    raw nodes (what the reader kept without a type, see :func:`frusdoc.walk.raw_nodes`)."""
     try:
-        counts = dict.fromkeys(("documents", "notes", "markers", "references", "pages", "words"), 0)
-        docs: Iterable[m.Document]
-        if fmt == "tei" and source != "-":
-            docs = frusdoc.tei.iter_documents(source)
-        else:
-            docs = _documents(load(source, fmt))
-        for doc in docs:
+        counts = dict.fromkeys(STATS, 0)
+        value = load(source, fmt)
+        values = value if isinstance(value, list) else [value]
+        counts["raw"] = sum(1 for v in values for _ in raw_nodes(v))
+        for doc in _documents(value):
             counts["documents"] += 1
             counts["notes"] += len(doc.notes)
             counts["words"] += frusdoc.word_count(doc)

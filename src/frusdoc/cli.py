@@ -120,7 +120,7 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
             print(f"frusdoc: {result.source}: {result.error}", file=sys.stderr)
         else:
             rows[result.source] = result.stats
-    keys = ("documents", "notes", "markers", "references", "pages", "words")
+    keys = batch.STATS
     total = {k: sum(r[k] for r in rows.values()) for k in keys}
     if args.json:
         json.dump({"files": {s: rows[s] for s in inputs if s in rows}, "total": total}, out, indent=2)

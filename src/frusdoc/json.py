@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json as _stdjson
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, TypeVar, Union, cast, get_args, get_origin, overload
+from typing import IO, Any, TypeVar, cast, get_args, get_origin, overload
 
 import attrs
 import cattrs

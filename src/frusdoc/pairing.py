@@ -33,11 +33,13 @@ class NoteMatcher:
     used: list[bool] = attrs.field(init=False)
     reserved: set[int] = attrs.field(init=False)
     spare: set[int] = attrs.field(init=False)
+    issued: set[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.used = [False] * len(self.notes)
         self.reserved = set()
         self.spare = set()
+        self.issued = set()
 
     @classmethod
     def for_document(cls, doc: m.Document) -> NoteMatcher:
@@ -92,9 +94,16 @@ class NoteMatcher:
         return None
 
     def match(self, ref: m.NoteRef) -> m.Note:
-        """The note ``ref`` names (claiming it), or a new empty note with its label and id."""
+        """The note ``ref`` names (claiming it), or a new empty note with its label
+        and id (without the id when a note with that id was already claimed: a
+        second marker for one note must not make a second element with its id)."""
         index = self.match_index(ref)
-        return self.notes[index] if index is not None else m.Note(label=ref.label or None, id=ref.note)
+        note = self.notes[index] if index is not None else m.Note(label=ref.label or None, id=ref.note)
+        if index is None and note.id in self.issued:
+            note = m.Note(label=note.label)
+        if note.id is not None:
+            self.issued.add(note.id)
+        return note
 
     def take_unused_index(self) -> int | None:
         """The index of the first note no marker has claimed yet (claiming it), or ``None``."""

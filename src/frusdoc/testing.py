@@ -25,6 +25,7 @@ __all__ = [
     "attributes",
     "block_lists",
     "canonical_documents",
+    "comments",
     "blocks",
     "date_ranges",
     "divisions",
@@ -245,6 +246,27 @@ def inline_lists(*, max_size: int = 3) -> st.SearchStrategy[tuple[m.Inline, ...]
     return _tuples(inlines(), max_size=max_size)
 
 
+def comments() -> st.SearchStrategy[m.RawInline]:
+    """Comments and processing instructions, as TEI can hold them."""
+    words = st.text(alphabet="abc xyz", max_size=12).filter(lambda t: not t.endswith("-"))
+    comment = st.builds(lambda t: m.RawInline(tag="#comment", children=(m.Text(text=t),) if t else ()), words)
+    pi = st.builds(
+        lambda t: m.RawInline(
+            tag="#pi", attributes=(("target", "frus"),), children=(m.Text(text=t),) if t else ()
+        ),
+        words,
+    )
+    return comment | pi
+
+
+def _between() -> st.SearchStrategy[tuple[m.Inline, ...]]:
+    # What stands between list items or table rows: page breaks, notes, comments.
+    return _tuples(
+        st.one_of(_page_breaks(), st.builds(m.NoteRef, label=labels(), note=_optional(ids())), comments()),
+        max_size=2,
+    )
+
+
 def _leaf_blocks() -> st.SearchStrategy[m.Block]:
     run = inline_lists()
     return st.one_of(
@@ -263,10 +285,12 @@ def _leaf_blocks() -> st.SearchStrategy[m.Block]:
                 st.builds(
                     m.Row,
                     cells=_tuples(st.builds(m.Cell, inlines=run, extra=attributes())),
+                    before=_between(),
                     extra=attributes(),
                 ),
                 max_size=2,
             ),
+            after=_between(),
             extra=attributes(),
         ),
         st.builds(m.Plain, inlines=run),
@@ -285,11 +309,13 @@ def _compound_blocks(children: st.SearchStrategy[m.Block]) -> st.SearchStrategy[
                     m.ListItem,
                     blocks=kids,
                     label=_optional(st.sampled_from(["1.", "(a)", "2."])),
+                    before=_between(),
                     extra=attributes(),
                 )
             ),
             kind=_optional(st.sampled_from(["subject", "participants"])),
             head=inline_lists(max_size=1),
+            after=_between(),
             extra=attributes(),
         ),
         st.builds(m.Opener, blocks=kids, extra=attributes()),
@@ -377,8 +403,49 @@ def divisions(
         subtype=_optional(st.sampled_from(["index", "table-of-contents"])),
         date=_optional(date_ranges()),
         blocks=block_lists(max_size=2),
-        children=_tuples(kids, max_size=2),
+        children=_tuples(kids | _structural_raw(), max_size=2),
+        notes=_tuples(notes(), max_size=1),
         extra=attributes(),
+    )
+
+
+def _structural_raw() -> st.SearchStrategy[m.RawBlock]:
+    # Kept raw between divisions: comments, stray text, unknown elements.
+    return st.one_of(
+        st.builds(
+            lambda c: m.RawBlock(
+                tag=c.tag,
+                attributes=c.attributes,
+                content=(m.Plain(inlines=c.children),) if c.children else (),
+            ),
+            comments(),
+        ),
+        st.builds(lambda t: m.RawBlock(tag="#text", content=(m.Plain(inlines=(m.Text(text=t),)),)), texts()),
+        st.builds(m.RawBlock, tag=st.sampled_from(["figure", "milestone"]), attributes=attributes()),
+    )
+
+
+def _outside() -> st.SearchStrategy[m.Outside]:
+    inside = st.sampled_from(
+        [
+            "before-header",
+            "after-header",
+            "text-start",
+            "after-front",
+            "after-body",
+            "after-back",
+            "after-text",
+        ]
+    )
+    comment = st.builds(
+        lambda c: m.RawBlock(
+            tag=c.tag, attributes=c.attributes, content=(m.Plain(inlines=c.children),) if c.children else ()
+        ),
+        comments(),
+    )
+    return st.one_of(
+        st.builds(m.Outside, place=inside, node=_page_breaks() | _structural_raw()),
+        st.builds(m.Outside, place=st.sampled_from(["prolog", "epilog"]), node=comment),
     )
 
 
@@ -406,6 +473,16 @@ def volumes() -> st.SearchStrategy[m.Volume]:
         front=_tuples(tree, max_size=1),
         body=_tuples(tree, max_size=2),
         back=_tuples(tree, max_size=1),
+        outside=_tuples(_outside(), max_size=2),
+        notes=_tuples(notes(), max_size=1),
+        part_attributes=_tuples(
+            st.builds(
+                m.PartAttributes,
+                part=st.sampled_from(["text", "front", "body", "back"]),
+                attributes=attributes(),
+            ),
+            max_size=1,
+        ),
         header=_optional(
             st.builds(
                 m.RawBlock,

@@ -15,7 +15,7 @@ import attrs
 from frusdoc import model as m
 from frusdoc.tags import TAG_OF_CLASS
 
-__all__ = ["Path", "Reading", "format_path", "plain_text", "walk", "word_count"]
+__all__ = ["Path", "Reading", "format_path", "is_markup", "plain_text", "raw_nodes", "walk", "word_count"]
 
 Path = tuple[str | int, ...]
 """Where a node sits below the root: field names and tuple indices."""
@@ -54,6 +54,25 @@ def walk(node: object) -> Iterator[tuple[Path, Any]]:
             elif type(value) is tuple:
                 children.extend(((*path, name, i), v) for i, v in enumerate(value) if type(v) in _FIELDS)
         stack.extend(reversed(children))
+
+
+def is_markup(node: object) -> bool:
+    """Is ``node`` a comment or processing instruction (``RawInline``/``RawBlock``
+    with tag ``#comment`` or ``#pi``)? They are kept in the model and in TEI, and
+    are never part of a document's text."""
+    return isinstance(node, (m.RawInline, m.RawBlock)) and node.tag in ("#comment", "#pi")
+
+
+def raw_nodes(node: object) -> Iterator[tuple[Path, m.RawBlock | m.RawInline]]:
+    """Every :class:`RawBlock` and :class:`RawInline` below ``node``, with its path:
+    what a reader kept because the model has no type for it there (comments and
+    processing instructions included, nested raw nodes each counted). A volume's
+    ``header`` is raw by design and is not included."""
+    for path, child in walk(node):
+        if isinstance(child, (m.RawBlock, m.RawInline)) and not (
+            isinstance(node, m.Volume) and path[:1] == ("header",)
+        ):
+            yield path, child
 
 
 def format_path(path: Path) -> str:
@@ -99,6 +118,8 @@ def plain_text(
             assert isinstance(node, m.Emendation)
             use_corrected = reading == "corrected" and node.status != "rejected"
             stack.append(iter(node.corrected if use_corrected else node.original))
+        elif cls is m.RawInline and is_markup(node):
+            pass  # an editor's comment or a processing instruction is not text
         else:
             stack.append(iter(getattr(node, "children", ())))
     return "".join(out)

@@ -24,10 +24,12 @@ Every document read from TEI is in normal form.
 from __future__ import annotations
 
 import re
+from typing import overload
 
 import attrs
 
 from frusdoc import model as m
+from frusdoc.errors import FrusdocError
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.reader import BLOCK_TAGS, INLINE_TAGS
 
@@ -37,8 +39,29 @@ _WS = re.compile(r"[ \t\r\n]+")
 _XWS = " \t\r\n"
 
 
-def normalize(doc: m.Document) -> m.Document:
-    """The document as TEI holds it: ``read_document(write_document(doc))``."""
+@overload
+def normalize(value: m.Document) -> m.Document: ...
+@overload
+def normalize(value: m.Volume) -> m.Volume: ...
+def normalize(value: m.Document | m.Volume) -> m.Document | m.Volume:
+    """The document or volume as TEI holds it.
+
+    For a document, computed on the model (the rules above), and equal to
+    ``read_document(write_document(doc))``. For a volume it is *defined* as
+    ``read_volume(write_volume(volume))`` (see ``docs/tei.md`` for what that
+    changes); its documents are normal documents.
+    """
+    if isinstance(value, m.Volume):
+        from frusdoc.tei.reading import read_volume
+        from frusdoc.tei.writing import write_volume
+
+        return read_volume(write_volume(value))
+    if not isinstance(value, m.Document):
+        raise FrusdocError(f"normalize expects a Document or a Volume, got {type(value).__name__}")
+    return _normalize_document(value)
+
+
+def _normalize_document(doc: m.Document) -> m.Document:
     # First pair markers with notes, in the order the writer meets them; then
     # normalise the text and structure, which never touches the pairing.
     from frusdoc.tei.writing import leading_notes
@@ -162,7 +185,7 @@ class _State:
             block = node.block
             if isinstance(block, m.Plain):
                 return list(self.run(block.inlines))
-            if isinstance(block, m.RawBlock):
+            if isinstance(block, m.RawBlock) and block.tag not in BLOCK_TAGS:
                 return self.inline(self.raw_inline(block))
             (normal,) = self.blocks((block,)) or (None,)
             return [m.Embedded(block=normal)] if normal is not None else []
@@ -170,6 +193,8 @@ class _State:
             return [attrs.evolve(node, original=self.run(node.original), corrected=self.run(node.corrected))]
         if isinstance(node, m.RawInline) and node.tag in ("#comment", "#pi"):
             text = "".join(c.text for c in node.children if isinstance(c, m.Text))
+            if node.tag == "#pi":  # XML drops the whitespace after a processing instruction's target
+                text = text.lstrip(_XWS)
             kept = (("target", dict(node.attributes).get("target", "pi")),) if node.tag == "#pi" else ()
             return [m.RawInline(tag=node.tag, attributes=kept, children=(m.Text(text=text),) if text else ())]
         children = getattr(node, "children", None)

@@ -35,7 +35,7 @@ __all__ = ["document_element", "iter_documents", "read_document", "read_volume",
 
 _DOC_ATTRS = frozenset({"type", XML_ID, "n", "subtype", F_MIN, F_MAX, F_VOLUME, F_PAGE})
 _DIV_ATTRS = frozenset({"type", XML_ID, "subtype", F_MIN, F_MAX})
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[ \t\r\n]+")
 _XWS = " \t\r\n"  # XML whitespace; other Unicode spaces are text
 _PARTS = ("front", "body", "back")
 

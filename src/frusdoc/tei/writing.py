@@ -115,9 +115,27 @@ def write_document(doc: m.Document) -> str:
     if not isinstance(doc, m.Document):
         raise FrusdocError(f"write_document expects a Document, got {type(doc).__name__}")
     try:
-        return _serialise(_document(doc, standalone=True))
+        el = _document(doc, standalone=True)
     except ValueError as exc:  # lxml refuses characters XML cannot hold
         raise FrusdocError(f"document {doc.id or ''} cannot be written as XML: {exc}") from None
+    _check_ids(el, f"document {doc.id or ''}")
+    return _serialise(el)
+
+
+def _check_ids(root: Any, what: str) -> None:
+    """Refuse to write two elements with one ``xml:id``: the XML would not be valid TEI."""
+    seen: dict[str, str] = {}
+    for el in root.iter():
+        value = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if value is None:
+            continue
+        name = etree.QName(el).localname
+        if value in seen:
+            raise FrusdocError(
+                f"{what} cannot be written as TEI: xml:id {value!r} is used twice "
+                f"(by a <{seen[value]}> and by a <{name}>); ids must be unique"
+            )
+        seen[value] = name
 
 
 # -- divisions and volumes --------------------------------------------------------
@@ -221,6 +239,7 @@ def write_volume(volume: m.Volume) -> str:
     volume = reconcile(volume)
     try:
         root = _volume(volume)
+        _check_ids(root, f"volume {volume.id}")
         prolog = [_special(o.node, o.place) for o in volume.outside if o.place == "prolog"]
         epilog = [_special(o.node, o.place) for o in volume.outside if o.place == "epilog"]
         body = _serialise(root)

@@ -14,7 +14,7 @@ from typing import Literal
 import attrs
 
 from frusdoc import model as m
-from frusdoc.walk import Path, Reading
+from frusdoc.walk import Path, Reading, is_markup
 
 __all__ = ["canonical_layout", "render", "spans"]
 
@@ -71,7 +71,7 @@ def _inline(out: _Out, node: m.Inline, path: Path, skip_space: list[bool]) -> No
         corrected = out.reading == "corrected" and node.status != "rejected"
         name = "corrected" if corrected else "original"
         _inlines(out, node.corrected if corrected else node.original, (*path, name), skip_space)
-    else:
+    elif not is_markup(node):  # comments and processing instructions are not text
         _inlines(out, getattr(node, "children", ()), (*path, "children"), skip_space)
     if out.record:
         out.spans[path] = (start, out.length)
