@@ -14,7 +14,7 @@ Three pieces of knowledge:
   ``condud``);
 * **context**, for what no dictionary sees: a real word that one OCR confusion
   turns into a word making a phrase printed at least twice elsewhere in the
-  input while the printed phrase occurs only here (``on hoard`` beside ``on
+  same document while the printed phrase occurs only here (``on hoard`` beside ``on
   board``); a little grammar of closed word classes (a bare ``1`` between a
   clause word and a verb is the pronoun ``I``, ``he`` after a preposition is
   ``the`` without its ``t``); the shapes of numbers (thousands separators every
@@ -107,17 +107,31 @@ _WORD = re.compile(r"(?<![\w/.-])[A-Za-z0-9][A-Za-z0-9]*(?:[’'][a-z]+)?(?![\w/
 _ROMAN = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})", re.I)
 _SIC = re.compile(r"\s*\[(?:sic|sic\.)\]")
 # The words of the page in reading order, for the rules that need context.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 _STREAM = re.compile(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)?")
 # What may stand between two words that still read as neighbours: spaces, a line
 # break, and page markers (the page turns in the middle of a sentence).
 _PAGE_MARKER = re.compile(r"\[(?:Facsimile |Typeset )?Page [^\]\n]*\]")
 
 
+def _words(listing: str) -> frozenset[str]:
+    return frozenset(listing.split())
+
+
 class _Token(NamedTuple):
     start: int  # offsets in the document's plain text
     end: int
     text: str
-    free: bool  # not protected: a proposal may be made here
+    # whether a proposal may be made here: False inside a protected inline,
+    # True in a run with nothing protected, else the run to look into
+    run: bool | tuple[str, int, list[tuple[int, int]]] | None
+
+    @property
+    def free(self) -> bool:
+        if not isinstance(self.run, tuple):
+            return bool(self.run)
+        text, offset, shielded = self.run
+        return _free(text, shielded, self.start - offset, self.end - offset)
 
 
 def propose(node: m.Document | m.Volume, *, threshold: float = 0.0) -> list[Proposal]:
@@ -129,14 +143,13 @@ def propose(node: m.Document | m.Volume, *, threshold: float = 0.0) -> list[Prop
         pages = [_Page(doc, protected) for doc in node.iter_documents()]
     else:
         pages = [_Page(node, frozenset())]
-    # Phrases of the whole input are the context: what a page prints several
-    # times elsewhere ("on board") tells what a lone variant ("on hoard") meant.
-    bigrams: Counter[tuple[str, str]] = Counter()
-    for page in pages:
-        bigrams.update(page.bigrams())
+    # The phrases of each document are its context: what a document prints
+    # several times ("on board") tells what a lone variant ("on hoard") meant.
+    # Not those of the whole volume: over a hundred thousand words, "hands of"
+    # recurs and a real "bands of" would look like a misreading.
     out: list[Proposal] = []
     for page in pages:
-        out.extend(page.proposals(bigrams, threshold))
+        out.extend(page.proposals(page.bigrams(), threshold))
     return out
 
 
@@ -190,31 +203,29 @@ class _Page:
         # words of the document itself that look deliberate: capitalised somewhere
         names = set(protected)
         printed: Counter[str] = Counter()
-        for _, node, _ in runs:
-            names.update(w.lower() for w in re.findall(r"\b[A-Z][a-z]+", node.text))
-            printed.update(_WORD.findall(node.text))
-        for path, node, inside in runs:
+        words = [list(_WORD.finditer(node.text)) for _, node, _ in runs]
+        for (_, node, _), found in zip(runs, words, strict=True):
+            names.update(w.lower() for w in _CAPITALISED.findall(node.text))
+            printed.update(mt.group(0) for mt in found)
+        for (path, node, inside), found in zip(runs, words, strict=True):
             text = node.text
             offset = where[path][0]
             shielded = [(f.start, f.end) for f in citations.find(text)] + [
                 (h.start, h.end) for h in refs.find(text)
             ]
-            for match in _STREAM.finditer(text):
-                start, end = match.span()
-                self.tokens.append(
-                    _Token(
-                        offset + start,
-                        offset + end,
-                        match.group(0),
-                        not inside and _free(text, shielded, start, end),
-                    )
-                )
+            plain = not shielded and "[sic" not in text
+            # whether a word is free is asked of the few that a context rule looks at
+            free = None if inside else (plain or (text, offset, shielded))
+            self.tokens += [
+                _Token(offset + mt.start(), offset + mt.end(), mt.group(0), free)
+                for mt in _STREAM.finditer(text)
+            ]
             if inside:
                 continue
-            for match in _WORD.finditer(text):
+            for match in found:
                 word = match.group(0)
                 start, end = match.span()
-                if not _free(text, shielded, start, end):
+                if not plain and not _free(text, shielded, start, end):
                     continue
                 judged = _judge(word, printed, frequencies, index, foreign, names, protected)
                 if judged is not None:
@@ -272,20 +283,51 @@ class _Page:
     def proposals(self, bigrams: Counter[tuple[str, str]], threshold: float) -> list[Proposal]:
         frequencies, _ = _english()
         phrases = _Phrases(bigrams)
+        suspects = phrases.suspects | {"1", "he"}
         for before, token, after in self.neighbours():
-            if not token.free:
+            if token.text not in suspects or not token.free:
                 continue
             judged = _pronoun_one(before, token, after, frequencies) or _article(before, token, after)
             if judged is None and token.text in phrases.suspects:
                 judged = phrases.judge(before, token, after, frequencies)
             if judged is not None:
                 self._add(token.start, token.text, *judged)
+        self._dates()
         # One proposal per place: the most confident wins where rules overlap.
         kept: list[Proposal] = []
         for p in sorted(self.found, key=lambda p: (-p.confidence, p.start)):
             if p.confidence >= threshold and not any(q.start < p.end and p.start < q.end for q in kept):
                 kept.append(p)
         return sorted(kept, key=lambda p: p.start)
+
+    def _dates(self) -> None:
+        """A day no month has ("July 34th"), when the document gives the same
+        month elsewhere with a day one digit away ("July 14th"): the misread
+        digit. Otherwise nothing: a guess between 14, 24 and 31 is no proposal."""
+        days: dict[str, set[str]] = {}
+        impossible: list[tuple[str, _Token]] = []
+        for before, token, _ in self.neighbours():
+            day = _DAY.fullmatch(token.text)
+            if before is None or day is None or before.text not in _MONTHS:
+                continue
+            if 1 <= int(day.group(1)) <= 31:
+                days.setdefault(before.text, set()).add(token.text)
+            elif token.free:
+                impossible.append((before.text, token))
+        for month, token in impossible:
+            near = [
+                d
+                for d in days.get(month, ())
+                if len(d) == len(token.text) and sum(a != b for a, b in zip(d, token.text, strict=True)) == 1
+            ]
+            if len(near) == 1:
+                (other,) = near
+                reason = f"no month has a day {token.text!r}; the document gives {month} {other} elsewhere"
+                self._add(token.start, token.text, other, 0.8, reason)
+
+
+_MONTHS = _words("January February March April May June July August September October November December")
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|d)?")
 
 
 def _judge(
@@ -323,7 +365,7 @@ def _judge(
         return None
     candidates = [(c, w) for c, w in index.get(skeleton(lower), ()) if w != lower]
     if not candidates:
-        return None
+        return _stray_letter(word, frequencies)
     # The closest spelling wins over the merely frequent: "eall" is "call", not "can".
     ranked = sorted(candidates, key=lambda cw: (_distance(lower, cw[1]), -cw[0]))
     best_count, best = ranked[0]
@@ -341,6 +383,29 @@ def _judge(
         confidence *= 0.9
     reason = f"not a word; OCR confusions ({_explain(lower, best.lower())}) give the common word {best!r}"
     return best, confidence, reason
+
+
+def _stray_letter(word: str, frequencies: dict[str, int]) -> tuple[str, float, str] | None:
+    """A long word with one letter too many, a letter repeated (a stutter of
+    the scan or the keyboard): doubled, or echoing the letter before the one
+    before, "Assisitance". Long, because a short non-word is one letter away
+    from many words (and names are); repeated, because a dropped letter
+    ("internatl", telegraphese) is an abbreviation, not a slip."""
+    lower = word.lower()
+    if len(word) < 8 or not word.isalpha():
+        return None
+    found = {
+        lower[:i] + lower[i + 1 :]
+        for i in range(1, len(lower))
+        if lower[i] in (lower[i - 1], lower[i - 2] if i > 1 else "", lower[i + 1 : i + 2])
+        and frequencies.get(lower[:i] + lower[i + 1 :], 0) >= 5000
+    }
+    if len(found) != 1:
+        return None
+    (best,) = found
+    if word[0].isupper():
+        best = best.capitalize()
+    return best, 0.8, f"not a word; without one stray letter it is the common word {best!r}"
 
 
 def _distance(a: str, b: str) -> int:
@@ -468,10 +533,6 @@ def _short_pairs(text: str, frequencies: dict[str, int]) -> Iterable[_Found]:
 _Judged = tuple[str, float, str] | None
 
 
-def _words(listing: str) -> frozenset[str]:
-    return frozenset(listing.split())
-
-
 # Words after which a clause begins, never a bare number: "Whenever 1 sat down".
 _CLAUSE = _words(
     "and but that when whenever if as because since which where wherever while whilst though although"
@@ -529,7 +590,7 @@ def _article(before: _Token | None, token: _Token, after: _Token | None) -> _Jud
 
 
 class _Phrases:
-    """Real-word misreadings shown by the phrases of the input: a word that
+    """Real-word misreadings shown by the phrases of a document: a word that
     one OCR confusion turns into a word that makes, with the same neighbour,
     a phrase printed at least twice elsewhere ("on hoard" beside three "on
     board"), while the phrase as printed occurs only here."""
@@ -555,21 +616,20 @@ class _Phrases:
         # the printed phrase must be unique: a phrase printed twice is meant
         if (left and bigrams[(left, word)] > 1) or (right and bigrams[(word, right)] > 1):
             return None
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, str] | None = None
         for variant in _variants(word):
             if frequencies.get(variant, 0) < frequencies[word]:
                 continue
-            support = max(bigrams[(left, variant)] if left else 0, bigrams[(variant, right)] if right else 0)
-            if support >= 2 and (best is None or support > best[0]):
-                best = (support, variant)
+            for support, phrase in (
+                (bigrams[(left, variant)] if left else 0, f"{left} {variant}"),
+                (bigrams[(variant, right)] if right else 0, f"{variant} {right}"),
+            ):
+                if support >= 2 and (best is None or support > best[0]):
+                    best = (support, variant, phrase)
         if best is None:
             return None
-        support, variant = best
-        return (
-            variant,
-            0.8,
-            f"OCR confusion: {variant!r} makes the phrase printed {support} times elsewhere in the text",
-        )
+        support, variant, phrase = best
+        return variant, 0.8, f"OCR confusion: {phrase!r} is printed {support} times elsewhere in the document"
 
 
 def _variants(word: str, *, inverse: bool = False) -> Iterator[str]:
