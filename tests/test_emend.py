@@ -140,6 +140,10 @@ def test_few_proposals_on_the_tei_volumes() -> None:
         # real words that only grammar or the text's own phrases show
         ("He was advised by he Chinese envoy.", [("he", "the")]),
         ("It was late, for he was ill.", []),
+        ("Later on he said so. By and by he came. He spoke to he who asked.", []),
+        ("Of the ships, 2 sank and 1 was captured.", []),  # a count among counts
+        ("The ease of it was the case of concern; in this case, the case of Japan.", []),
+        ("the hands of the clock; the hands of the men; small bands of civilians", []),
         ("They went on board. He stayed on board. Those on hoard the ship.", [("hoard", "board")]),
         (
             "The diplomatic corps met. The diplomatic corps left. The diplomatic corns spoke.",

@@ -14,7 +14,8 @@ Three pieces of knowledge:
   ``condud``);
 * **context**, for what no dictionary sees: a real word that one OCR confusion
   turns into a word making a phrase printed at least twice elsewhere in the
-  same document while the printed phrase occurs only here (``on hoard`` beside ``on
+  same document, with a neighbour that goes with it (not ``the`` or ``of``),
+  while the printed phrase occurs only here (``on hoard`` beside ``on
   board``); a little grammar of closed word classes (a bare ``1`` between a
   clause word and a verb is the pronoun ``I``, ``he`` after a preposition is
   ``the`` without its ``t``); the shapes of numbers (thousands separators every
@@ -36,6 +37,7 @@ measured on a hand-made key of the real slips of real scanned pages
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -284,10 +286,17 @@ class _Page:
         frequencies, _ = _english()
         phrases = _Phrases(bigrams)
         suspects = phrases.suspects | {"1", "he"}
-        for before, token, after in self.neighbours():
+        neighbours = self.neighbours()
+        for k, (before, token, after) in enumerate(neighbours):
             if token.text not in suspects or not token.free:
                 continue
-            judged = _pronoun_one(before, token, after, frequencies) or _article(before, token, after)
+            # other numbers close by: the sentence counts
+            counting = token.text == "1" and any(
+                t.text.isdigit() for _, t, _ in neighbours[max(0, k - 8) : k] + neighbours[k + 1 : k + 9]
+            )
+            judged = _pronoun_one(before, token, after, frequencies, counting) or _article(
+                before, token, after
+            )
             if judged is None and token.text in phrases.suspects:
                 judged = phrases.judge(before, token, after, frequencies)
             if judged is not None:
@@ -462,8 +471,6 @@ _SHORT_FIXES = {"ii": "in", "iu": "in", "tbe": "the", "tlie": "the", "aud": "and
 # Digits, with the points and slashes of file numbers, among which stand the
 # letters l, I or O (never beside another letter): "711.94l1/23".
 _AMONG_DIGITS = re.compile(r"(?<![\w.,/-])(?=[\d.,/]*\d[lIO]+\d)[\d.,/lIO]*\d(?![A-Za-z])")
-# Endings that make a longer word of an abbreviation: "Assist." for "Assistant".
-_ENDINGS = ["ant", "ance", "ancy", "ent", "ence", "ency", "lency", "ion", "ation", "ive", "ary", "ory"]
 
 
 def _doubled_initial(text: str, frequencies: dict[str, int]) -> Iterable[_Found]:
@@ -506,8 +513,21 @@ def _doubled_punctuation(text: str, frequencies: dict[str, int]) -> Iterable[_Fo
 
 
 def _truncation(word: str, frequencies: dict[str, int]) -> bool:
+    """Whether a more frequent word begins with this one (two letters longer at
+    least): "assist" of "assistance", "admin" of "administration"."""
+    words = _sorted_words()
     count = frequencies[word]
-    return any(frequencies.get(word + ending, 0) > count for ending in _ENDINGS)
+    i = bisect_left(words, word)
+    while i < len(words) and words[i].startswith(word):
+        if len(words[i]) >= len(word) + 2 and frequencies[words[i]] > count:
+            return True
+        i += 1
+    return False
+
+
+@lru_cache(maxsize=1)
+def _sorted_words() -> list[str]:
+    return sorted(_english()[0])
 
 
 def _short_pairs(text: str, frequencies: dict[str, int]) -> Iterable[_Found]:
@@ -547,12 +567,17 @@ _AFTER_I = _words(
     " spoke got held brought began became read asked"
 )
 # Prepositions that take an object, never the pronoun "he": "advised by he Chinese"
-# lost the "t" of "the". (Not "for", "as", "than", "before", "after", "until", "since":
-# they also join clauses.)
+# lost the "t" of "the". Not those that also join clauses ("for", "as", "than",
+# "before", "after", "until", "since") nor those that are also adverbs ("later on he
+# said", "once over he", "in", "through", "under", "within", "without").
 _PREPOSITIONS = _words(
-    "of by with from into upon onto on in at to among amongst between against toward towards through"
-    " throughout during within without under over concerning regarding respecting via"
+    "of by with from into upon onto at to among amongst between against toward towards during"
+    " throughout concerning regarding respecting via"
 )
+# What follows the pronoun he, besides what follows I.
+_AFTER_HE = _words("is has does says who whom himself also then thereupon")
+# Neighbours too common to tell anything: "the case" beside "the ease" is no evidence.
+_GENERIC = _words("the a an of and or to this that these those his her its their our my your")
 # Letter confusions of OCR that turn one real word into another ("board" and
 # "hoard"): only the context of the input can tell which was printed.
 _REAL_WORD = [
@@ -571,10 +596,16 @@ _REAL_WORD = [
 
 
 def _pronoun_one(
-    before: _Token | None, token: _Token, after: _Token | None, frequencies: dict[str, int]
+    before: _Token | None,
+    token: _Token,
+    after: _Token | None,
+    frequencies: dict[str, int],
+    counting: bool,
 ) -> _Judged:
     if token.text != "1" or before is None or after is None or not after.text.islower():
         return None
+    if counting:
+        return None  # "2 sank and 1 was taken": a count among counts
     verb = after.text in _AFTER_I or (after.text.endswith("ed") and after.text in frequencies)
     if before.text.lower() in _CLAUSE and verb:
         return "I", 0.9, f"a digit 1 between {before.text!r} and the verb {after.text!r} is the pronoun I"
@@ -586,6 +617,9 @@ def _article(before: _Token | None, token: _Token, after: _Token | None) -> _Jud
         return None
     if before.text not in _PREPOSITIONS:
         return None
+    following = after.text
+    if following in _AFTER_I or following in _AFTER_HE or following.endswith("ed"):
+        return None  # "by and by he came", "to he who": a pronoun before its verb
     return "the", 0.85, f"'he' cannot follow the preposition {before.text!r}: the 't' of 'the' is lost"
 
 
@@ -597,6 +631,12 @@ class _Phrases:
 
     def __init__(self, bigrams: Counter[tuple[str, str]]) -> None:
         self.bigrams = bigrams
+        # how often each word is followed by a word, and follows one
+        self.firsts: Counter[str] = Counter()
+        self.seconds: Counter[str] = Counter()
+        for (a, b), count in bigrams.items():
+            self.firsts[a] += count
+            self.seconds[b] += count
         # Only the words one confusion away from a word of a repeated phrase
         # are worth a look: inverting the confusions finds them at once.
         self.suspects: set[str] = set()
@@ -620,11 +660,17 @@ class _Phrases:
         for variant in _variants(word):
             if frequencies.get(variant, 0) < frequencies[word]:
                 continue
-            for support, phrase in (
-                (bigrams[(left, variant)] if left else 0, f"{left} {variant}"),
-                (bigrams[(variant, right)] if right else 0, f"{variant} {right}"),
-            ):
-                if support >= 2 and (best is None or support > best[0]):
+            sides = []
+            if left and left not in _GENERIC:
+                sides.append((bigrams[(left, variant)], self.firsts[left], f"{left} {variant}"))
+            if right and right not in _GENERIC:
+                sides.append((bigrams[(variant, right)], self.seconds[right], f"{variant} {right}"))
+            for support, occurrences, phrase in sides:
+                # An association, not a mere co-occurrence: the neighbour comes
+                # with the variant in a tenth of its occurrences at least ("on
+                # board" 5 of 17 "on"), which "the case" or "hands of" never do
+                # for "the" or "of".
+                if support >= 2 and support >= 0.1 * occurrences and (best is None or support > best[0]):
                     best = (support, variant, phrase)
         if best is None:
             return None
