@@ -41,7 +41,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 from frusdoc import model as m
@@ -185,6 +185,17 @@ def _free(text: str, shielded: list[tuple[int, int]], start: int, end: int) -> b
     return not ("[sic" in text and _SIC.match(text, end))
 
 
+def _words_of(text: str) -> Iterator[tuple[int, int, str]]:
+    for mt in _STREAM.finditer(text):
+        start, end = mt.span()
+        yield start, end, text[start:end]
+
+
+def _adjacent(between: str) -> bool:
+    between = _PAGE_MARKER.sub(" ", between)
+    return not between.strip() and between.count("\n") <= 1 and bool(between)
+
+
 class _Page:
     """One document prepared for the rules: its plain text, its words in
     reading order (protected or not) and the proposals of the word rules."""
@@ -198,6 +209,7 @@ class _Page:
         self.tokens: list[_Token] = []
         self.found: list[Proposal] = []
         self._neighbours: list[tuple[_Token | None, _Token, _Token | None]] | None = None
+        self._linked: list[bool] | None = None
         frequencies, index = _english()
         foreign = _foreign()
         where = spans(doc)
@@ -218,9 +230,10 @@ class _Page:
             plain = not shielded and "[sic" not in text
             # whether a word is free is asked of the few that a context rule looks at
             free = None if inside else (plain or (text, offset, shielded))
+            # tuple.__new__ makes the named tuples without a Python call per word
             self.tokens += [
-                _Token(offset + mt.start(), offset + mt.end(), mt.group(0), free)
-                for mt in _STREAM.finditer(text)
+                tuple.__new__(_Token, (offset + start, offset + end, word, free))
+                for start, end, word in _words_of(text)
             ]
             if inside:
                 continue
@@ -256,8 +269,7 @@ class _Page:
         """Each word with the words just before and after it, when nothing but
         spaces, one line break or a page marker stands between them."""
         if self._neighbours is None:
-            tokens = self.tokens
-            links = [self._adjacent(a, b) for a, b in pairwise(tokens)]
+            tokens, links = self.tokens, self._links()
             self._neighbours = [
                 (
                     tokens[k - 1] if k and links[k - 1] else None,
@@ -268,19 +280,19 @@ class _Page:
             ]
         return self._neighbours
 
-    def _adjacent(self, a: _Token, b: _Token) -> bool:
-        between = self.full[a.end : b.start]
-        if between == " ":
-            return True
-        between = _PAGE_MARKER.sub(" ", between)
-        return not between.strip() and between.count("\n") <= 1 and bool(between)
+    def _links(self) -> list[bool]:
+        """Whether each word and the next are neighbours."""
+        if self._linked is None:
+            full = self.full
+            self._linked = [
+                full[a.end : b.start] == " " or _adjacent(full[a.end : b.start])
+                for a, b in pairwise(self.tokens)
+            ]
+        return self._linked
 
     def bigrams(self) -> Counter[tuple[str, str]]:
-        pairs: Counter[tuple[str, str]] = Counter()
-        for _, token, after in self.neighbours():
-            if after is not None:
-                pairs[(token.text.lower(), after.text.lower())] += 1
-        return pairs
+        lower = [token.text.lower() for token in self.tokens]
+        return Counter(compress(pairwise(lower), self._links()))
 
     def proposals(self, bigrams: Counter[tuple[str, str]], threshold: float) -> list[Proposal]:
         frequencies, _ = _english()
@@ -643,7 +655,7 @@ class _Phrases:
         for pair, count in bigrams.items():
             if count >= 2:
                 for word in pair:
-                    self.suspects.update(_variants(word, inverse=True))
+                    self.suspects.update(_misreadings(word))
 
     def judge(
         self, before: _Token | None, token: _Token, after: _Token | None, frequencies: dict[str, int]
@@ -676,6 +688,13 @@ class _Phrases:
             return None
         support, variant, phrase = best
         return variant, 0.8, f"OCR confusion: {phrase!r} is printed {support} times elsewhere in the document"
+
+
+@lru_cache(maxsize=1 << 14)
+def _misreadings(word: str) -> frozenset[str]:
+    """The words that one confusion turns into ``word`` (cached: the words of
+    repeated phrases are the same few from page to page)."""
+    return frozenset(_variants(word, inverse=True))
 
 
 def _variants(word: str, *, inverse: bool = False) -> Iterator[str]:
