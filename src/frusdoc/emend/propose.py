@@ -1,6 +1,6 @@
 """Finding likely OCR errors, offline: ``propose(doc_or_volume)``.
 
-Three pieces of knowledge:
+Four pieces of knowledge:
 
 * **a dictionary with word frequencies**, the English list shipped by
   pyspellchecker (extra ``emend``), and its French, German, Spanish, Italian and
@@ -108,8 +108,8 @@ def _foreign() -> frozenset[str]:
 _WORD = re.compile(r"(?<![\w/.-])[A-Za-z0-9][A-Za-z0-9]*(?:[’'][a-z]+)?(?![\w/-])")
 _ROMAN = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})", re.I)
 _SIC = re.compile(r"\s*\[(?:sic|sic\.)\]")
-# The words of the page in reading order, for the rules that need context.
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+# The words of the page in reading order, for the rules that need context.
 _STREAM = re.compile(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)?")
 # What may stand between two words that still read as neighbours: spaces, a line
 # break, and page markers (the page turns in the middle of a sentence).
@@ -124,7 +124,7 @@ class _Token(NamedTuple):
     start: int  # offsets in the document's plain text
     end: int
     text: str
-    # whether a proposal may be made here: False inside a protected inline,
+    # whether a proposal may be made here: None inside a protected inline,
     # True in a run with nothing protected, else the run to look into
     run: bool | tuple[str, int, list[tuple[int, int]]] | None
 
