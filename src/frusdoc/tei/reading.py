@@ -309,7 +309,7 @@ class _VolumeBuilder:
             if isinstance(node, (m.PageBreak, m.RawBlock)):
                 self.outside.append(m.Outside(place=self._place(frame), node=node))
             return
-        if self.keep or isinstance(node, m.Document):
+        if self.keep:
             frame.children.append(node)
 
     def _place(self, frame: _Frame) -> m.OutsidePlace:
