@@ -165,7 +165,7 @@ PROSE = [
     (
         "See footnote 3, Document 59.",
         "footnote 3, Document 59",
-        m.NoteTarget(raw="footnote 3, Document 59", note="3", document="d59", volume="frus1961-63v15"),
+        m.NoteTarget(raw="footnote 3, Document 59", label="3", document="d59", volume="frus1961-63v15"),
     ),
     ("p. 786", "p. 786", m.PageTarget(raw="p. 786", page="786", volume="frus1961-63v15")),
     ("Ante, p. 239.", "Ante, p. 239", m.PageTarget(raw="Ante, p. 239", page="239", volume="frus1961-63v15")),
@@ -265,7 +265,7 @@ def test_resolution_in_a_volume() -> None:
     assert refs.resolve(m.DocumentTarget(raw="#d99", document="d99"), volume) is None
     page = refs.resolve(m.PageTarget(raw="#pg_2", page="2"), volume)
     assert isinstance(page, m.PageBreak) and page.id == "pg_2"
-    note = refs.resolve(m.NoteTarget(raw="footnote 1, Document 1", note="1", document="d1"), volume)
+    note = refs.resolve(m.NoteTarget(raw="footnote 1, Document 1", label="1", document="d1"), volume)
     assert isinstance(note, m.Note) and note.id == "d1fn1"
     assert (
         refs.resolve(m.DocumentTarget(raw="x", document="d277", volume="frus1961-63v14"), volume)
