@@ -15,7 +15,7 @@ volume.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -55,16 +55,21 @@ def roman_to_int(roman: str) -> int:
     return total
 
 
-def volume_id(years: str, vol: str | None, subject: str | None = None) -> str:
-    """The id of a FRUS volume from its years, subject and volume number:
+def volume_id(years: str, vol: str | None, subject: str | None = None, part: str | None = None) -> str:
+    """The id of a FRUS volume from its years, subject, volume number and part:
     ``("1942", "III")`` → ``frus1942v03``, ``("1961–1963", "XIV")`` → ``frus1961-63v14``,
-    ``("1918", "I", "Russia")`` → ``frus1918Russiav01``; ``vi`` reads as ``VI``."""
+    ``("1918", "I", "Russia")`` → ``frus1918Russiav01``, ``("1952–1954", "xi", None, "1")``
+    → ``frus1952-54v11p1``; ``vi`` reads as ``VI``, ``1`` as ``I``."""
     span = re.split(r"[–-]", years)
     base = span[0] if len(span) == 1 else f"{span[0]}-{span[1][-2:]}"
     base += subject or ""
     if vol is None:
         return f"frus{base}"
-    return f"frus{base}v{roman_to_int(vol):02d}"
+    return f"frus{base}v{_volume_number(vol):02d}" + (f"p{part}" if part else "")
+
+
+def _volume_number(vol: str) -> int:
+    return int(vol) if vol.isdigit() else roman_to_int(vol)
 
 
 @attrs.frozen
@@ -77,9 +82,12 @@ class Hit:
 
 
 _ROMAN_RX = r"[IVXLC]+|[ivxlc]+"  # small capitals come out as lower case: "vol. vi"
+_VOLUME_NUMBER = rf"(?:{_ROMAN_RX}|\d{{1,2}})\b"
 _VOL = r"[Vv]ol(?:ume|\.)"
+_PART = r"(?:, [Pp]art (?P<part>\d))?"
 _DOC_NUMBER = r"\d{1,4}"
 _RANGE = rf"(?P<first>{_DOC_NUMBER})(?:\s?[–-]\s?(?P<last>{_DOC_NUMBER}))?"
+_PAGE = r"(?:pp?\.|pages?) ?(?P<page>\d+)(?:[–-](?P<end>\d+))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "foreign-relations",
@@ -89,8 +97,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:Japan, )?(?P<years>\d{4}(?:[–-]\d{2,4})?)"
             # a one-word subject before the volume: "Foreign Relations, 1918, Russia, volume I"
             rf"(?:, (?P<subject>[A-Z][a-z]+)(?=, {_VOL}))?)"
-            rf"(?:, {_VOL} (?P<vol>{_ROMAN_RX}))?"
-            rf"(?:, (?:(?P<pages>(?:pp?\.|pages?) (?P<page>\d+)(?:[–-]\d+)?)|Documents? (?P<doc>{_DOC_NUMBER})))?"
+            rf"(?:, {_VOL} (?P<vol>{_VOLUME_NUMBER}){_PART})?"
+            rf"(?:, (?:(?P<pages>{_PAGE})|Documents? (?P<doc>{_DOC_NUMBER})))?"
         ),
     ),
     (
@@ -102,9 +110,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "volume-document",
         re.compile(
-            rf"\b{_VOL} (?P<vol>{_ROMAN_RX}), (?:Documents? (?P<doc>{_DOC_NUMBER})|pp?\. (?P<page>\d+))"
+            rf"\b{_VOL} (?P<vol>{_VOLUME_NUMBER}){_PART}, "
+            rf"(?:Documents? (?P<doc>{_DOC_NUMBER})|pp?\. ?(?P<page>\d+)(?:[–-](?P<end>\d+))?)"
         ),
     ),
+    # a volume alone, of the same series: "see volume VI"
+    ("volume", re.compile(rf"\b{_VOL} (?P<vol>{_VOLUME_NUMBER}){_PART}")),
     (
         "footnote",
         re.compile(
@@ -119,16 +130,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<what>telegram|despatch|airgram|instruction) No\. (?P<number>\d+), (?P<date>\w+ \d{1,2}, \d{4})"
         ),
     ),
-    # "page" only after ante/post ("ante, page 246"): alone it is any page of anything
+    # "page" only after ante/post ("ante, page 246") or "printed on": alone it
+    # is any page of anything ("the Daily Summary, page 2")
     (
         "pages",
         re.compile(
-            r"\b(?:(?P<lead>(?:Ante|Post|ante|post), )(?:pages?|pp?\.)|pp?\.) (?P<page>\d+)(?:[–-](?P<end>\d+))?"
+            r"\b(?:(?P<lead>(?:Ante|Post|ante|post), |(?<=printed on ))(?:pages?|pp?\.)|pp?\.)"
+            r" ?(?P<page>\d+)(?:[–-](?P<end>\d+))?"
         ),
     ),
 ]
-# further pages of a list: "pp. 258, 262", "pp. 670 and 672"
-_MORE_PAGES = re.compile(r"(?:, | and )(?P<page>\d+)(?![\d,]*\s*(?:and|[A-Z]))")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# further pages or documents of a list: "pp. 258, 262, 257, and 241", "pp. 670
+# and 672", "pp. 817 ff. and 1259 ff.", "Documents 156, 160, …, and 314"
+_MORE = re.compile(rf"(?: ff\.)?(?:,? and |, )(?P<number>\d+)(?:[–-]\d+)?(?!\d|/|\s*(?:{_MONTHS})\b|\.\d)")
 
 # -- is a bare page or volume one of FRUS? ------------------------------------------
 #
@@ -150,10 +165,10 @@ _MORE_PAGES = re.compile(r"(?:, | and )(?P<page>\d+)(?![\d,]*\s*(?:and|[A-Z]))")
 #   is another publication. Anything else (a phrase with lower-case words or
 #   numbers: "from Mr. Wu", "and 642") is FRUS.
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.? \d{{1,2}}(?:, \d{{4}})?|\b\d{{4}})\s*,\s*$")
 _ANTE = re.compile(r"\b(?:ante|post)\s*,?\s*$", re.IGNORECASE)
-_SEGMENT_END = re.compile(r"[,;:(\[“]|\.\s")
+# a phrase ends at a comma, a bracket or a sentence end (not after "Mr." or an initial)
+_SEGMENT_END = re.compile(r"[,;:(\[“]|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s")
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "&"})
 _LEADS = frozenset({"see", "See", "in", "In", "cf.", "Cf.", "also"})
 
@@ -193,24 +208,74 @@ def _frus_context(before: str) -> bool:
     return not word[0].isupper() or word in _LEADS
 
 
+# "ibid." names the publication cited last: a volume of FRUS only when the
+# text cites one before it ("Foreign Relations, 1950, vol. vi, p. 508; ibid.,
+# p. 591"); "ibid., 1940, vol. v" is that series in another year.
+_IBID = re.compile(r"\b[Ii]bid\.?,\s*(?:(?P<years>\d{4}(?:[–-]\d{2,4})?),\s*)?$")
+# what may stand between a Foreign Relations volume and the document or page
+# of it that follows: the volume's title, over commas ("…, volume XIV, Soviet
+# Union, Document 335"); not a new sentence, clause or parenthesis
+_TITLE_BETWEEN = re.compile(r",(?:(?![;()\[\]]|(?<![A-Z])\.\s|Foreign Relations).){0,160}?, $")
+_PART_IN = re.compile(r"\b[Pp]art (\d)\b")
+
+
 def find(text: str, *, volume: str | None = None) -> list[Hit]:
     """Every prose cross-reference in ``text``, in order, never overlapping.
 
     ``volume`` is the id of the volume the text is in: ``Document 3`` and
     ``vol. XIV, Document 277`` are resolved against it. Bare pages and volume
     numbers count only in a FRUS context (not after another publication's
-    title: ``Hull, Memoirs, vol. II, p. 1234`` is no reference).
+    title: ``Hull, Memoirs, vol. II, p. 1234`` is no reference); a document or
+    page after the title of a Foreign Relations volume is one of that volume;
+    ``ibid.`` is followed only to a Foreign Relations volume cited before it.
     """
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
+    cited: list[Hit] = []  # Foreign Relations volumes cited, for ibid. and titles
 
-    def add(start: int, end: int, target: m.Target) -> None:
-        if not any(start < h.end and h.start < end for h in hits):
-            hits.append(Hit(start, end, target))
+    def add(start: int, end: int, target: m.Target) -> bool:
+        if any(start < h.end and h.start < end for h in hits):
+            return False
+        hits.append(Hit(start, end, target))
+        return True
 
     def claimed(start: int, end: int) -> bool:
         # a span a stronger pattern has seen, kept or rejected
         return any(start < e and s < end for s, e in taken)
+
+    def more(position: int, make: Callable[[str, str], m.Target]) -> None:
+        # the rest of a list of pages or documents, each its own reference
+        while (mt := _MORE.match(text, position)) is not None:
+            number = mt.group("number")
+            add(mt.start("number"), mt.end("number"), make(number, number))
+            position = mt.end()
+
+    def in_volume(start: int, *, merge: bool = True) -> tuple[int, str | None] | None:
+        """Where a reference starting at ``start`` takes its volume from, if
+        not from the text's own: ``(new start, volume)``; volume ``None`` when
+        it is a volume that cannot be told (an ibid. of something not cited)."""
+        before = text[:start]
+        ibid = _IBID.search(before)
+        last = next((h for h in reversed(cited) if h.end <= start), None)
+        if ibid is not None:
+            if last is None:
+                return ibid.start(), None
+            own = getattr(last.target, "volume", None)
+            if ibid.group("years"):
+                return ibid.start(), volume_id(ibid.group("years"), None)
+            return ibid.start(), own
+        if not merge:
+            return None
+        if last is not None and isinstance(last.target, m.VolumeTarget):
+            between = text[last.end : start]
+            if between == ", " or _TITLE_BETWEEN.fullmatch(between):
+                own = last.target.volume
+                part = _PART_IN.search(between)
+                if part and not re.search(r"p\d+$", own):
+                    own += f"p{part.group(1)}"
+                hits.remove(last)  # one reference: the volume's title and the place in it
+                return last.start, own
+        return None
 
     for name, pattern in _PATTERNS:
         for mt in pattern.finditer(text):
@@ -222,19 +287,21 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
                 if groups["special"]:
                     vol = _SPECIAL_VOLUMES.get(groups["special"])
                 else:
-                    vol = volume_id(groups["years"], groups["vol"], groups["subject"])
+                    vol = volume_id(groups["years"], groups["vol"], groups["subject"], groups["part"])
                 if vol is None:
-                    add(
-                        start,
-                        end,
-                        m.PublicationTarget(raw=raw, title="Foreign Relations", volume=groups["special"]),
+                    target: m.Target = m.PublicationTarget(
+                        raw=raw, title="Foreign Relations", volume=groups["special"]
                     )
                 elif groups["doc"]:
-                    add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=vol))
+                    target = m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=vol)
                 elif groups["page"]:
-                    add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=vol))
+                    target = m.PageTarget(raw=raw, page=groups["page"], volume=vol)
                 else:
-                    add(start, end, m.VolumeTarget(raw=raw, volume=vol))
+                    target = m.VolumeTarget(raw=raw, volume=vol)
+                if add(start, end, target):
+                    cited.append(hits[-1])
+                if groups["page"] and vol is not None:
+                    more(end, _pages(vol))
             elif name == "bulletin":
                 taken.append((start, end))
                 add(
@@ -247,49 +314,105 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
                         page=groups["page"],
                     ),
                 )
-            elif name == "volume-document":
+            elif name in ("volume-document", "volume"):
                 if claimed(start, end):
                     continue
                 taken.append((start, end))
-                if not _frus_context(text[:start]):
+                origin = in_volume(start, merge=False)
+                if origin is not None:
+                    start = origin[0]
+                    if origin[1] is None:
+                        continue  # ibid. of something not cited here
+                    series = re.sub(r"v\d+\w*$", "", origin[1])
+                    there: str | None = f"{series}v{_volume_number(groups['vol']):02d}"
+                    if groups["part"]:
+                        there = f"{there}p{groups['part']}"
+                elif not _frus_context(text[:start]):
                     continue
-                sibling = _sibling(volume, groups["vol"])
-                if groups["doc"]:
-                    add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=sibling))
                 else:
-                    add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=sibling))
+                    there = _sibling(volume, groups["vol"], groups["part"])
+                raw = text[start:end]
+                if there is None:
+                    continue
+                if name == "volume":
+                    if add(start, end, m.VolumeTarget(raw=raw, volume=there)):
+                        cited.append(hits[-1])
+                elif groups["doc"]:
+                    if add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=there)):
+                        cited.append(hits[-1])
+                    if "Documents" in raw:
+                        more(end, _documents(there))
+                else:
+                    if add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=there)):
+                        cited.append(hits[-1])
+                    more(end, _pages(there))
             elif name == "footnote":
                 label = groups["note"] or groups["note2"]
                 doc = groups["doc"] or groups["doc2"]
-                add(start, end, m.NoteTarget(raw=raw, label=label, document=f"d{doc}", volume=volume))
+                origin = in_volume(start)
+                there = volume
+                if origin is not None:
+                    if origin[1] is None:
+                        continue
+                    start, there = origin
+                    raw = text[start:end]
+                add(start, end, m.NoteTarget(raw=raw, label=label, document=f"d{doc}", volume=there))
             elif name == "documents":
+                if claimed(start, end):
+                    continue
+                origin = in_volume(start)
+                there = volume
+                if origin is not None:
+                    if origin[1] is None:
+                        continue
+                    start, there = origin
+                    raw = text[start:end]
                 # a range ("Documents 31–53") points at its first document; raw keeps the range
-                add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['first']}", volume=volume))
+                add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['first']}", volume=there))
+                if "Documents" in raw:
+                    more(end, _documents(there))
             elif name == "telegram":
                 parts = (("form", groups["what"]), ("number", groups["number"]), ("date", groups["date"]))
                 add(start, end, m.ArchivalTarget(raw=raw, scheme="message", parts=parts))
             elif name == "pages":
-                if claimed(start, end) or not (groups["lead"] or _frus_context(text[:start])):
+                if claimed(start, end):
                     continue
-                add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=volume))
-                if not groups["end"]:
-                    position = end
-                    while (more := _MORE_PAGES.match(text, position)) is not None:
-                        add(
-                            more.start("page"),
-                            more.end("page"),
-                            m.PageTarget(raw=more.group("page"), page=more.group("page"), volume=volume),
-                        )
-                        position = more.end()
+                origin = in_volume(start)
+                there = volume
+                if origin is not None:
+                    if origin[1] is None:
+                        continue
+                    start, there = origin
+                    raw = text[start:end]
+                elif not (groups["lead"] or _frus_context(text[:start])):
+                    continue
+                add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=there))
+                more(end, _pages(there))
     return sorted(hits, key=lambda h: h.start)
 
 
-def _sibling(volume: str | None, roman: str) -> str | None:
+def _pages(volume: str | None) -> Callable[[str, str], m.Target]:
+    def make(raw: str, number: str) -> m.Target:
+        return m.PageTarget(raw=raw, page=number, volume=volume)
+
+    return make
+
+
+def _documents(volume: str | None) -> Callable[[str, str], m.Target]:
+    def make(raw: str, number: str) -> m.Target:
+        return m.DocumentTarget(raw=raw, document=f"d{number}", volume=volume)
+
+    return make
+
+
+def _sibling(volume: str | None, number: str, part: str | None = None) -> str | None:
     """``vol. XIV`` inside ``frus1961-63v15`` is ``frus1961-63v14``."""
     if volume is None:
         return None
     match = re.fullmatch(r"(frus[\d-]+)v\d+\w*", volume)
-    return f"{match.group(1)}v{roman_to_int(roman):02d}" if match else None
+    if match is None:
+        return None
+    return f"{match.group(1)}v{_volume_number(number):02d}" + (f"p{part}" if part else "")
 
 
 # -- annotation -------------------------------------------------------------------
