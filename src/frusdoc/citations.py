@@ -7,13 +7,14 @@ it back exactly, whatever was or was not understood; forms not recognised are
 
 Recognised: State Department decimal files (``740.0011 European War
 1939/21011a``, ``File No. 861.77/451``, ``711.93/538½``, ``751G.5–MSP/1–1055``,
-``740.0011 Pacific War/3461: Telegram``), subject-numeric Central Files
+``740.0011 Moscow/10–1843``, ``740.0011 Pacific War/3461: Telegram``; the item
+serial always whole), subject-numeric Central Files
 (``POL 26 S VIET``), lot files (``Lot 64 D 199``, ``Lot F–96``, ``Lot 63D135``),
 embassy and post files, presidential libraries and their collections
 (``Kennedy Library, National Security Files, Germany, Berlin``), papers
 (``Roosevelt Papers``), National Archives record groups (``RG 59``), CIA job and
 box numbers, and whole ``Source:`` notes (repository, collection, locators,
-classification marking, remarks).
+classification marking found by its own grammar, remarks).
 """
 
 from __future__ import annotations

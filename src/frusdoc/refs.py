@@ -6,7 +6,8 @@
 Relations, 1942, vol. III, p. 543``, ``Foreign Relations, The Conferences at
 Cairo and Tehran, 1943, p. 25``, ``Department of State Bulletin, June 13, 1942,
 p. 531``, ``telegram No. 97, April 14, 1942`` — as the same typed targets TEI
-``ref/@target`` gives. ``annotate(doc)`` wraps them, and archival citations,
+``ref/@target`` gives. Bare pages and volumes count only in a FRUS context
+(``Hull, Memoirs, vol. II, p. 1234`` is no reference of the volume). ``annotate(doc)`` wraps them, and archival citations,
 in :class:`~frusdoc.Reference` inlines without changing the text;
 ``references(doc)`` lists every reference; ``resolve`` looks targets up in a
 volume.
