@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import frusdoc
 from frusdoc import check, refs, tei, text
@@ -306,15 +309,60 @@ FOREIGN_RELATIONS = [
             m.PageTarget(raw="ibid., p. 591", page="591", volume="frus1950v06"),
         ],
     ),
-    # ibid. of something this text does not cite: not guessed
+    (
+        "Foreign Relations, 1950, vol. vi, p. 508; ibid., 1951, vol. ii, p. 5.",
+        [
+            m.PageTarget(raw="Foreign Relations, 1950, vol. vi, p. 508", page="508", volume="frus1950v06"),
+            m.PageTarget(raw="ibid., 1951, vol. ii, p. 5", page="5", volume="frus1951v02"),
+        ],
+    ),
+    # ibid. of something this text does not cite, or of another publication: not guessed
     ("See ibid., Document 337, footnote 3.", []),
     ("Ibid, p. 31.", []),
+    (
+        "Foreign Relations, 1950, vol. vi, p. 508; Hull, Memoirs, p. 3; ibid., p. 5.",
+        [m.PageTarget(raw="Foreign Relations, 1950, vol. vi, p. 508", page="508", volume="frus1950v06")],
+    ),
+    # a volume alone after a comma is an archive's locator, after "see" a FRUS volume
+    ("Source: Johnson Library, Country File, Vietnam, Box 3, Vol. II. Secret.", []),
+    ("see volume VI.", [m.VolumeTarget(raw="volume VI", volume="frus1918Russiav06")]),
 ]
 
 
 @pytest.mark.parametrize(("line", "targets"), FOREIGN_RELATIONS, ids=[f[0][:40] for f in FOREIGN_RELATIONS])
 def test_foreign_relations_citations(line: str, targets: list[m.Target]) -> None:
     assert [h.target for h in refs.find(line, volume="frus1918Russiav03")] == targets
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "Foreign Relations, 1950, vol. vi",
+        ", ",
+        "; ",
+        "ibid., ",
+        "p. 5",
+        "pp. 1, 2, and 3",
+        "Document 3",
+        "Documents 4–7",
+        " volume XIV",
+        ", part 2",
+        "Hull, Memoirs",
+        "footnote 2, Document 9",
+        "ante, ",
+        "(",
+        ". ",
+        " and ",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=4)), max_size=12).map("".join))
+def test_find_gives_ordered_disjoint_spans(line: str) -> None:
+    hits = refs.find(line, volume="frus1961-63v15")
+    assert all(0 <= h.start < h.end <= len(line) for h in hits)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
+    for hit in hits:
+        assert hit.target.raw == line[hit.start : hit.end]
 
 
 # -- annotate + references gives the targets of the TEI refs -----------------------

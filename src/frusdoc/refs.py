@@ -191,8 +191,13 @@ def _title_like(segment: str) -> bool:
     return bool(capitals) and all(w[0].isupper() or w in _CONNECTORS for w in words) and words[0][0].isupper()
 
 
-def _frus_context(before: str) -> bool:
-    """Whether a bare page or volume reference after ``before`` is one of FRUS."""
+def _frus_context(before: str, *, after_comma: bool = True) -> bool:
+    """Whether a bare page or volume reference after ``before`` is one of FRUS.
+
+    ``after_comma=False`` refuses the comma rule: a volume alone after a comma
+    is an archive's locator (``Country File, Vietnam, Vol. XXXV``, ``Box 3,
+    Vol. II``), not a FRUS volume.
+    """
     tail = before[-200:]
     if not tail.strip() or _ANTE.search(tail):
         return True
@@ -200,6 +205,8 @@ def _frus_context(before: str) -> bool:
     if stripped.endswith(("(", "[")):
         return False
     if stripped.endswith(","):
+        if not after_comma:
+            return False
         date = _DATE_BEFORE.search(stripped)
         if date is not None:
             ahead = stripped[: date.start()].rstrip()
@@ -233,6 +240,7 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
     cited: list[Hit] = []  # Foreign Relations volumes cited, for ibid. and titles
+    elsewhere: list[int] = []  # ends of pages and volumes of other publications
 
     def add(start: int, end: int, target: m.Target) -> bool:
         if any(start < h.end and h.start < end for h in hits):
@@ -255,11 +263,12 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
         """Where a reference starting at ``start`` takes its volume from, if
         not from the text's own: ``(new start, volume)``; volume ``None`` when
         it is a volume that cannot be told (an ibid. of something not cited)."""
-        before = text[:start]
-        ibid = _IBID.search(before)
+        window = max(0, start - 40)  # an ibid. and a year fit in it
+        ibid = _IBID.search(text, window, start)
         last = next((h for h in reversed(cited) if h.end <= start), None)
         if ibid is not None:
-            if last is None:
+            if last is None or any(last.end <= e <= ibid.start() for e in elsewhere):
+                # the last publication cited is not (or not known to be) FRUS
                 return ibid.start(), None
             own = getattr(last.target, "volume", None)
             if ibid.group("years"):
@@ -267,14 +276,17 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
             return ibid.start(), own
         if not merge:
             return None
-        if last is not None and isinstance(last.target, m.VolumeTarget):
+        if last is not None and isinstance(last.target, m.VolumeTarget) and last in hits:
             between = text[last.end : start]
-            if between == ", " or _TITLE_BETWEEN.fullmatch(between):
+            inside = any(last.end <= h.start < start for h in hits)
+            if not inside and (between == ", " or _TITLE_BETWEEN.fullmatch(between)):
                 own = last.target.volume
                 part = _PART_IN.search(between)
                 if part and not re.search(r"p\d+$", own):
                     own += f"p{part.group(1)}"
-                hits.remove(last)  # one reference: the volume's title and the place in it
+                # one reference: the volume's title and the place in it
+                hits.remove(last)
+                cited.remove(last)
                 return last.start, own
         return None
 
@@ -328,7 +340,8 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
                     there: str | None = f"{series}v{_volume_number(groups['vol']):02d}"
                     if groups["part"]:
                         there = f"{there}p{groups['part']}"
-                elif not _frus_context(text[:start]):
+                elif not _frus_context(text[:start], after_comma=name != "volume"):
+                    elsewhere.append(end)
                     continue
                 else:
                     there = _sibling(volume, groups["vol"], groups["part"])
@@ -386,6 +399,7 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
                     start, there = origin
                     raw = text[start:end]
                 elif not (groups["lead"] or _frus_context(text[:start])):
+                    elsewhere.append(end)
                     continue
                 add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=there))
                 more(end, _pages(there))
@@ -407,10 +421,11 @@ def _documents(volume: str | None) -> Callable[[str, str], m.Target]:
 
 
 def _sibling(volume: str | None, number: str, part: str | None = None) -> str | None:
-    """``vol. XIV`` inside ``frus1961-63v15`` is ``frus1961-63v14``."""
+    """``vol. XIV`` inside ``frus1961-63v15`` is ``frus1961-63v14``, ``volume I``
+    inside ``frus1918Russiav03`` is ``frus1918Russiav01``."""
     if volume is None:
         return None
-    match = re.fullmatch(r"(frus[\d-]+)v\d+\w*", volume)
+    match = re.fullmatch(r"(frus[\w-]+?)v\d+(?:p\d+)?", volume)
     if match is None:
         return None
     return f"{match.group(1)}v{_volume_number(number):02d}" + (f"p{part}" if part else "")
