@@ -249,6 +249,51 @@ def test_pages_only_in_a_frus_context(name: str, snippet: str, page: str | None)
         assert hit.target == m.PageTarget(raw=line[hit.start : hit.end], page=page, volume="frusX")
 
 
+# Real notes of the TEI volumes (not marked as refs there): other publications
+TEI_CONTEXTS = [
+    ("frus1872p2v2.xml", "d1", "Chauveau et Hélié, t. 2, p. 61"),
+    ("frus1872p2v2.xml", "d1", "Chauveau & Hélié (v. 2, p. 64)"),
+    ("frus1872p2v2.xml", "d1", "by N. Carnot, 2d edition, 1 vol., p. 300"),
+    ("frus1872p2v2.xml", "d1", "tome ler, p. 418"),
+    ("frus1941v06.xml", "d3", "Government Printing Office, 1941), pp. 6"),
+    ("frus1952-54v01p1.xml", "d1", "Mandate for Change (Garden City, N. Y., 1963), p. 84"),
+    ("frus1952-54v01p1.xml", "d5", "is in Mandate for Change, pp. 93–96"),
+    ("frus1969-76v12.xml", "d1", "in White House Years, pp. 234–235"),
+    ("frus1969-76v12.xml", "d2", "Vol. VIII: U Thant, 1968–1971, pp. 514–525"),
+]
+
+
+@functools.cache
+def _tei_runs(name: str, document: str) -> tuple[str, ...]:
+    doc = next(d for d in tei.iter_documents(TEI_DIR / name) if d.id == document)
+    runs = []
+    for _, node in frusdoc.walk(doc):
+        inlines = getattr(node, "inlines", None)
+        if isinstance(inlines, tuple) and not isinstance(node, m.Document):
+            runs.append(frusdoc.plain_text(inlines))
+    return tuple(runs)
+
+
+@pytest.mark.parametrize(("name", "document", "snippet"), TEI_CONTEXTS, ids=[c[2] for c in TEI_CONTEXTS])
+def test_pages_of_other_publications_in_tei_notes(name: str, document: str, snippet: str) -> None:
+    line = next(run for run in _tei_runs(name, document) if snippet in run)
+    number = re.search(r"pp?\. (\d+)", snippet)
+    assert number is not None
+    at = line.index(snippet) + number.start(1)
+    assert [h for h in refs.find(line, volume="frusX") if h.start <= at < h.end] == []
+
+
+def test_a_bulletin_with_an_abbreviated_month() -> None:
+    line = next(run for run in _tei_runs("frus1952-54v01p1.xml", "d1") if "Bulletin, Nov. 17" in run)
+    (hit,) = [h for h in refs.find(line) if "Bulletin" in line[h.start : h.end]]
+    assert hit.target == m.PublicationTarget(
+        raw="Department of State Bulletin, Nov. 17, 1952, p. 771",
+        title="Department of State Bulletin",
+        volume="Nov. 17, 1952",
+        page="771",
+    )
+
+
 def test_a_memoir_is_not_the_volume() -> None:
     for line in ("Hull, Memoirs, vol. II, p. 1234.", "See Hull, Memoirs, p. 1.", "Kennan, Memoirs, vol. I."):
         assert refs.find(line, volume="frus1943v03") == [], line

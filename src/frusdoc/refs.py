@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "bulletin",
         re.compile(
-            r"Department of State Bulletin, (?P<issue>\w+ \d{1,2}, \d{4}|vol\. [IVXL]+), pp?\. (?P<page>\d+)"
+            r"Department of State Bulletin, (?P<issue>\w+\.? \d{1,2}, \d{4}|vol\. [IVXL]+), pp?\. (?P<page>\d+)"
         ),
     ),
     (
@@ -158,27 +158,42 @@ _MORE = re.compile(rf"(?: ff\.)?(?:,? and |, )(?P<number>\d+)(?:[–-]\d+)?(?!\d
 # * after ante/post, after a lower-case word ("see", "printed on"), or at the
 #   start of the text: FRUS;
 # * in parentheses: not FRUS (the short citation of a book named before it);
-# * after a comma: the comma-separated phrase before it decides. A date names a
-#   message printed in the volume ("telegram 908 to The Hague, February 1,
-#   p. 591"), unless a title stands before the date ("New York Times, June 3,
-#   1943, p. 4"). A title or a name ("Memoirs", "Triumph and Tragedy", "Hull":
-#   capitalised words, connectors, no digits, optionally after "see" or "in")
-#   is another publication. Anything else (a phrase with lower-case words or
-#   numbers: "from Mr. Wu", "and 642") is FRUS.
+# * after a comma, the comma-separated phrases of the clause decide, read
+#   backwards. Dates and years are passed over: they date a message printed in
+#   the volume ("telegram 908 to The Hague, February 1, p. 591") or a
+#   publication ("New York Times, June 3, 1943, p. 4"). The first other phrase
+#   decides: another publication's volume ("t. 2", "tome 1er", "3 vol.",
+#   "Vol. VIII: U Thant"), a title or a name ("Memoirs", "Triumph and
+#   Tragedy", "Hull": capitalised words and connectors, no digits, optionally
+#   after "see" or "in"), or a phrase ending in one ("… is in Mandate for
+#   Change") is another publication; anything else (a phrase with lower-case
+#   words or numbers: "from Mr. Wu", "and 642") is FRUS;
+# * after a parenthesis with a year (an imprint: "(Washington, 1941), pp. 6"):
+#   another publication.
 
-_DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.? \d{{1,2}}(?:, \d{{4}})?|\b\d{{4}})\s*,\s*$")
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"
+_DATE_PHRASE = re.compile(
+    rf"(?:(?:{_MONTHS}|{_MONTH_ABBREVIATIONS})\.? \d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|\d{{4}}(?:[–-]\d{{2,4}})?)"
+)
+# another publication's volume: "t. 2", "v. 2", "tome 3e", "3 vol.", "Vol. VIII: U Thant"
+_OTHER_VOLUME = re.compile(r"(?:\b(?:t|v|tome|tom|Bd)\.? ?\d+\w*|\btome \w+|\d+ vols?\.|\b[Vv]ol(?:ume|\.) \w+:.*)")
 _ANTE = re.compile(r"\b(?:ante|post)\s*,?\s*$", re.IGNORECASE)
-# a phrase ends at a comma, a bracket or a sentence end (not after "Mr." or an initial)
-_SEGMENT_END = re.compile(r"[,;:(\[“]|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s")
+# a clause ends at a semicolon, a bracket or a sentence end (not after "Mr.",
+# an initial or a one-letter abbreviation such as "t." or "v.")
+_CLAUSE_END = re.compile(r"[;(\[“:]|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Za-z])\.\s")
+_IMPRINT = re.compile(r"\([^()]*\b1[5-9]\d\d\)$")
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "&"})
 _LEADS = frozenset({"see", "See", "in", "In", "cf.", "Cf.", "also"})
+_IN_TITLE = re.compile(r"\bin ((?:[A-Z]\S*|of|and|the|for|on|to|a|an)(?: (?:[A-Z]\S*|of|and|the|for|on|to|a|an))*)$")
 
 
-def _last_segment(text: str) -> str:
-    """The comma-separated phrase at the end of ``text`` (its trailing comma removed)."""
+def _phrases(text: str) -> list[str]:
+    """The comma-separated phrases of the clause ``text`` ends in, its trailing comma removed."""
     body = text.rstrip().removesuffix(",")
-    cuts = [m.end() for m in _SEGMENT_END.finditer(body)]
-    return body[cuts[-1] if cuts else 0 :].strip()
+    cuts = [m.end() for m in _CLAUSE_END.finditer(body)]
+    clause = body[cuts[-1] if cuts else 0 :]
+    # "Vol. VIII: U Thant" keeps its colon: it is cut only before a clause, not inside a phrase
+    return [p.strip() for p in clause.split(",") if p.strip()]
 
 
 def _title_like(segment: str) -> bool:
@@ -189,6 +204,17 @@ def _title_like(segment: str) -> bool:
         return False
     capitals = [w for w in words if w[0].isupper()]
     return bool(capitals) and all(w[0].isupper() or w in _CONNECTORS for w in words) and words[0][0].isupper()
+
+
+def _other_publication(phrases: list[str]) -> bool:
+    for phrase in reversed(phrases):
+        if _DATE_PHRASE.fullmatch(phrase):
+            continue
+        if _OTHER_VOLUME.fullmatch(phrase):
+            return True
+        match = _IN_TITLE.search(phrase)
+        return _title_like(phrase) or (match is not None and _title_like(match.group(1)))
+    return False
 
 
 def _frus_context(before: str, *, after_comma: bool = True) -> bool:
@@ -207,11 +233,9 @@ def _frus_context(before: str, *, after_comma: bool = True) -> bool:
     if stripped.endswith(","):
         if not after_comma:
             return False
-        date = _DATE_BEFORE.search(stripped)
-        if date is not None:
-            ahead = stripped[: date.start()].rstrip()
-            return not (ahead.endswith(",") and _title_like(_last_segment(ahead)))
-        return not _title_like(_last_segment(stripped))
+        if _IMPRINT.search(stripped[:-1].rstrip()):
+            return False
+        return not _other_publication(_phrases(stripped))
     word = stripped.split()[-1]
     return not word[0].isupper() or word in _LEADS
 
