@@ -198,6 +198,7 @@ def test_format_1_0_note_beside_1_1_fields_is_refused() -> None:
     with pytest.raises(frusdoc.ValidationError) as caught:
         frusdoc.json.loads(data, m.NoteTarget)
     assert "cannot stand beside" in str(caught.value)
+    assert not jsonschema.Draft202012Validator(json_schema()).is_valid(json.loads(data))
 
 
 # -- prose pages and volumes only in a FRUS context -------------------------------

@@ -93,6 +93,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
             "type": "string",
             "description": "Format 1.0: the note's id after 'fn' or its printed label; read as id or label.",
         }
+        schema["not"] = {"anyOf": [{"required": ["note", "id"]}, {"required": ["note", "label"]}]}
     return schema
 
 
