@@ -73,6 +73,28 @@ def test_a_bare_document_reference_is_annotated() -> None:
     assert text.render(annotated) == text.render(doc)
 
 
+def test_markup_inside_a_reference_does_not_change_what_it_is() -> None:
+    # TEI prints the volume number in small capitals: "vol. <hi>vi</hi>, p. 508"
+    doc = m.Document(
+        volume="frus1951v07p2",
+        blocks=(
+            m.Paragraph(
+                inlines=(
+                    m.Text(text="see Foreign Relations, 1950, vol. "),
+                    m.Emphasis(rend="smallcaps", children=(m.Text(text="vi"),)),
+                    m.Text(text=", p. 508. See also Document 3."),
+                )
+            ),
+        ),
+    )
+    annotated = refs.annotate(doc)
+    # the page is of frus1950v06, across the markup: not wrapped, and never a page of this volume
+    assert [r.target for _, r in refs.references(annotated)] == [
+        m.DocumentTarget(raw="Document 3", document="d3", volume="frus1951v07p2")
+    ]
+    assert text.render(annotated) == text.render(doc)
+
+
 def test_a_document_without_references_comes_back_unchanged() -> None:
     doc = m.Document(blocks=(m.Paragraph(inlines=(m.Text(text="No references here."),)),))
     assert refs.annotate(doc).blocks[0] is doc.blocks[0]

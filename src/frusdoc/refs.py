@@ -23,7 +23,7 @@ import attrs
 from frusdoc import citations
 from frusdoc import model as m
 from frusdoc.errors import FrusdocError
-from frusdoc.walk import Path, walk
+from frusdoc.walk import Path, plain_text, walk
 
 __all__ = [
     "AmbiguousTargetError",
@@ -176,7 +176,9 @@ _DATE_PHRASE = re.compile(
     rf"(?:(?:{_MONTHS}|{_MONTH_ABBREVIATIONS})\.? \d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|\d{{4}}(?:[–-]\d{{2,4}})?)"
 )
 # another publication's volume: "t. 2", "v. 2", "tome 3e", "3 vol.", "Vol. VIII: U Thant"
-_OTHER_VOLUME = re.compile(r"(?:\b(?:t|v|tome|tom|Bd)\.? ?\d+\w*|\btome \w+|\d+ vols?\.|\b[Vv]ol(?:ume|\.) \w+:.*)")
+_OTHER_VOLUME = re.compile(
+    r"(?:\b(?:t|v|tome|tom|Bd)\.? ?\d+\w*|\btome \w+|\d+ vols?\.|\b[Vv]ol(?:ume|\.) \w+:.*)"
+)
 _ANTE = re.compile(r"\b(?:ante|post)\s*,?\s*$", re.IGNORECASE)
 # a clause ends at a semicolon, a bracket or a sentence end (not after "Mr.",
 # an initial or a one-letter abbreviation such as "t." or "v.")
@@ -184,7 +186,9 @@ _CLAUSE_END = re.compile(r"[;(\[“:]|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\
 _IMPRINT = re.compile(r"\([^()]*\b1[5-9]\d\d\)$")
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "&"})
 _LEADS = frozenset({"see", "See", "in", "In", "cf.", "Cf.", "also"})
-_IN_TITLE = re.compile(r"\bin ((?:[A-Z]\S*|of|and|the|for|on|to|a|an)(?: (?:[A-Z]\S*|of|and|the|for|on|to|a|an))*)$")
+_IN_TITLE = re.compile(
+    r"\bin ((?:[A-Z]\S*|of|and|the|for|on|to|a|an)(?: (?:[A-Z]\S*|of|and|the|for|on|to|a|an))*)$"
+)
 
 
 def _phrases(text: str) -> list[str]:
@@ -468,17 +472,31 @@ def _hits(text: str, volume: str | None) -> list[Hit]:
 
 
 def _annotate_run(inlines: tuple[m.Inline, ...], volume: str | None) -> tuple[m.Inline, ...]:
+    # References are found once in the plain text of the whole run, so the
+    # words around a text node decide as they do on the printed page: markup
+    # that splits "Foreign Relations, 1950, vol. <hi>vi</hi>, p. 508" does not
+    # leave ", p. 508" to be read as a page of this volume. Only references
+    # wholly inside one text node can be wrapped; one that crosses into
+    # another node is left as text.
+    pieces = [node.text if isinstance(node, m.Text) else plain_text((node,)) for node in inlines]
+    hits = _hits("".join(pieces), volume) if any(isinstance(n, m.Text) for n in inlines) else []
     out: list[m.Inline] = []
     changed = False
-    for node in inlines:
+    offset = 0
+    for node, piece in zip(inlines, pieces, strict=True):
+        start, offset = offset, offset + len(piece)
         if isinstance(node, m.Text):
-            pieces = _split(node.text, volume)
-            if pieces is None:
+            inside = [
+                Hit(h.start - start, h.end - start, h.target)
+                for h in hits
+                if start <= h.start and h.end <= offset
+            ]
+            if not inside:
                 out.append(node)
             else:
                 # a run that is wholly one reference is one piece, and still a change
                 changed = True
-                out.extend(pieces)
+                out.extend(_split(node.text, inside))
         elif isinstance(node, m.Reference):
             out.append(node)  # already a reference: left as it is
         elif isinstance(node, m.Embedded):
@@ -496,11 +514,8 @@ def _annotate_run(inlines: tuple[m.Inline, ...], volume: str | None) -> tuple[m.
     return tuple(out) if changed else inlines
 
 
-def _split(text: str, volume: str | None) -> list[m.Inline] | None:
-    """The text cut into plain runs and references; ``None`` when it holds none."""
-    hits = _hits(text, volume)
-    if not hits:
-        return None
+def _split(text: str, hits: list[Hit]) -> list[m.Inline]:
+    """The text cut into plain runs and the references at ``hits``."""
     out: list[m.Inline] = []
     position = 0
     for hit in hits:
