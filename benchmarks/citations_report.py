@@ -11,6 +11,10 @@ recognises:
 * unmatched: decimal-file or lot-file citations found where no candidate is
   (each is listed; whether it is a false positive is for the reader to judge).
 
+Dangling references: ``annotate`` then ``check`` on every TEI volume that
+reads; an FD013 finding that was not there before is a prose reference taken
+for a page, document or note of the volume that it is not.
+
 TEI references. Every ``ref`` of the TEI volumes is a reference a person
 marked by hand; ``frusdoc.refs.find`` run on the plain text of its paragraph
 or note should find it again, with the same target (a page, document, note or
@@ -30,6 +34,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+import attrs
 
 import frusdoc
 from frusdoc import citations, refs, tei, text
@@ -159,6 +165,41 @@ def tei_references() -> Marked:
     return Marked(again, other, lost, lines)
 
 
+def _annotated(
+    node: m.Division | m.Document | m.PageBreak | m.RawBlock,
+) -> m.Division | m.Document | m.PageBreak | m.RawBlock:
+    if isinstance(node, m.Document):
+        return refs.annotate(node)
+    if isinstance(node, m.Division):
+        return attrs.evolve(node, children=tuple(_annotated(c) for c in node.children))
+    return node
+
+
+def dangling() -> list[str]:
+    """FD013 findings that ``annotate`` adds to the TEI volumes that read: each a
+    prose reference taken for a page, document or note of the volume that is not
+    there (most often a page of another publication)."""
+    out: list[str] = []
+    for path in sorted((DATA / "tei").glob("*.xml")):
+        try:
+            volume = tei.read_volume(path)
+        except tei.TeiError:
+            continue
+        before = {str(d) for d in frusdoc.check(volume) if d.code == "FD013"}
+        annotated = attrs.evolve(
+            volume,
+            front=tuple(_annotated(c) for c in volume.front),
+            body=tuple(_annotated(c) for c in volume.body),
+            back=tuple(_annotated(c) for c in volume.back),
+        )
+        out.extend(
+            f"{path.stem}: {d.message}"
+            for d in frusdoc.check(annotated)
+            if d.code == "FD013" and str(d) not in before
+        )
+    return out
+
+
 def prose(docs: list[tuple[str, m.Document]]) -> list[str]:
     out: list[str] = []
     for where, doc in docs:
@@ -209,6 +250,10 @@ def main() -> None:
     )
     for line in marked.lines:
         print(line)
+    added = dangling()
+    print(f"dangling references (FD013) that annotate adds to the TEI volumes that read: {len(added)}")
+    for line in added:
+        print("  ", line)
     found_prose = prose(docs)
     print(f"prose references of FRUS in the page texts: {len(found_prose)}")
     for line in found_prose:
