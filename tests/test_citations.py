@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -57,6 +59,35 @@ CITATIONS = [
     ("Moscow Embassy Files", "files", {"name": "Moscow Embassy Files"}),
     ("RG 59", "record-group", {"name": "59"}),
     ("Job 80–B01676R, Box 17", "cia-job", {"name": "80–B01676R, Box 17"}),
+    # item serials that are dates with a two-digit month, read whole (issue 11)
+    (
+        "740.0011 Moscow/10–1843",
+        "decimal-file",
+        {"class": "740.0011", "subject": "Moscow", "item": "10–1843"},
+    ),
+    ("893.01/11–2948: Telegram", "decimal-file", {"class": "893.01", "item": "11–2948", "form": "Telegram"}),
+    ("893.00/11–948", "decimal-file", {"class": "893.00", "item": "11–948"}),
+    ("793B.00/12–2650", "decimal-file", {"class": "793B.00", "item": "12–2650"}),
+    ("600.0012/7-2061", "decimal-file", {"class": "600.0012", "item": "7-2061"}),
+    (
+        "701.56d11/11–2949: Telegram",
+        "decimal-file",
+        {"class": "701.56d11", "item": "11–2949", "form": "Telegram"},
+    ),
+    # "File No. No." is a slip of the printed volume (frus1918Supp02_d496)
+    ("File No. No. 763.72112/5397", "decimal-file", {"class": "763.72112", "item": "5397"}),
+    # a class printed spaced, a subject that is a number or in parentheses (1927, 1942)
+    ("500.A15 a 1/262a", "decimal-file", {"class": "500.A15 a 1", "item": "262a"}),
+    (
+        "710.Consultation 3/130: Telegram",
+        "decimal-file",
+        {"class": "710.Consultation", "subject": "3", "item": "130", "form": "Telegram"},
+    ),
+    (
+        "710.Consultation (2)A/47",
+        "decimal-file",
+        {"class": "710.Consultation", "subject": "(2)A", "item": "47"},
+    ),
 ]
 
 
@@ -68,7 +99,9 @@ def test_citation_grammar(raw: str, kind: str, parts: dict[str, str]) -> None:
     assert dict(citation.parts()) == parts
 
 
-@pytest.mark.parametrize("raw", ["1939/21011a", "No. 116.]", "1942.", "random words", ""])
+@pytest.mark.parametrize(
+    "raw", ["1939/21011a", "No. 116.]", "1942.", "random words", "", "NSC 114/1", "184.00101/-"]
+)
 def test_not_citations_are_unknown(raw: str) -> None:
     citation = citations.parse(raw)
     assert isinstance(citation, citations.Unknown)
@@ -165,7 +198,7 @@ PROSE = [
     (
         "See footnote 3, Document 59.",
         "footnote 3, Document 59",
-        m.NoteTarget(raw="footnote 3, Document 59", note="3", document="d59", volume="frus1961-63v15"),
+        m.NoteTarget(raw="footnote 3, Document 59", label="3", document="d59", volume="frus1961-63v15"),
     ),
     ("p. 786", "p. 786", m.PageTarget(raw="p. 786", page="786", volume="frus1961-63v15")),
     ("Ante, p. 239.", "Ante, p. 239", m.PageTarget(raw="Ante, p. 239", page="239", volume="frus1961-63v15")),
@@ -265,9 +298,206 @@ def test_resolution_in_a_volume() -> None:
     assert refs.resolve(m.DocumentTarget(raw="#d99", document="d99"), volume) is None
     page = refs.resolve(m.PageTarget(raw="#pg_2", page="2"), volume)
     assert isinstance(page, m.PageBreak) and page.id == "pg_2"
-    note = refs.resolve(m.NoteTarget(raw="footnote 1, Document 1", note="1", document="d1"), volume)
+    note = refs.resolve(m.NoteTarget(raw="footnote 1, Document 1", label="1", document="d1"), volume)
     assert isinstance(note, m.Note) and note.id == "d1fn1"
     assert (
         refs.resolve(m.DocumentTarget(raw="x", document="d277", volume="frus1961-63v14"), volume)
         is NotImplemented
     )
+
+
+# -- item serials: the whole serial, never a prefix of it ---------------------------
+
+
+def test_a_class_never_starts_inside_a_number() -> None:
+    # frus1951v07p2 d2: "memorandum of conversation, May 17, 1974 (611.93/1–651)."
+    line = "memorandum of conversation, May 17, 1974 (611.93/1–651)."
+    (found,) = citations.find(line)
+    assert line[found.start : found.end] == "611.93/1–651"
+    assert dict(found.citation.parts()) == {"class": "611.93", "item": "1–651"}
+
+
+_DASHES = st.sampled_from(["–", "-"])
+_SUFFIX = st.sampled_from(["", "", "", "a", "b", "c", "d", "e", "½"])
+# The shapes of the corpus: numbered serials ("451", "21011a", "538½", "6a")
+# and date serials month–day+year, months and days of one or two digits
+# ("5–2945", "1–1055", "11–948", "12–2650", "10–1843", "7-2061").
+_NUMBERED = st.tuples(st.integers(1, 99999), _SUFFIX).map(lambda t: f"{t[0]}{t[1]}")
+_DATED = st.tuples(st.integers(1, 12), _DASHES, st.integers(1, 31), st.integers(0, 99), _SUFFIX).map(
+    lambda t: f"{t[0]}{t[1]}{t[2]}{t[3]:02d}{t[4]}"
+)
+# Classes and subjects as the corpus prints them, before the slash.
+_PREFIXES = st.sampled_from(
+    [
+        ("861.77", None),
+        ("740.0011", "Moscow"),
+        ("740.0011", "European War 1939"),
+        ("740.00119", "Control (Germany)"),
+        ("893.01", None),
+        ("751G.5", "MSP"),
+        ("500.A15a3", None),
+        ("710.Consultation", "(3)"),
+        ("033.1100", "NI"),
+        ("320", None),
+        ("793B.00", None),
+    ]
+)
+_AFTER = st.sampled_from(["", ".", ")", ",", ": Telegram", "; ", ". Secret."])
+
+
+@given(_PREFIXES, st.one_of(_NUMBERED, _DATED), _AFTER)
+def test_item_serials_are_read_whole(prefix: tuple[str, str | None], item: str, after: str) -> None:
+    file_class, subject = prefix
+    if subject == "NI":
+        raw = f"{file_class}–NI/{item}"
+    else:
+        raw = f"{file_class}{' ' + subject if subject else ''}/{item}"
+    line = f"Source: Department of State, Central Files, {raw}{after}"
+    found = [f for f in citations.find(line) if f.citation.kind == "decimal-file"]
+    assert len(found) == 1
+    citation = found[0].citation
+    assert isinstance(citation, citations.DecimalFile)
+    assert (citation.file_class, citation.subject, citation.item) == (file_class, subject, item)
+    assert citations.parse(raw) == citation if after != ": Telegram" else citation.form == "Telegram"
+
+
+def _corpus_texts() -> list[tuple[str, str]]:
+    out = [(p.name, read(p)) for p in text_files()]
+    for path in sorted((DATA / "tei").glob("*.xml")):
+        # the TEI as text: elements dropped, so a serial split by markup still reads
+        out.append((path.name, re.sub(r"<[^>]+>", "", read(path))))
+    return out
+
+
+def test_no_serial_of_the_corpus_is_cut_short() -> None:
+    checked = 0
+    for name, body in _corpus_texts():
+        for found in citations.find(body):
+            if found.citation.kind != "decimal-file":
+                continue
+            checked += 1
+            # what follows the citation does not go on with the serial
+            assert not re.match(r"[–-]?[0-9A-Za-z½]", body[found.end :]), (name, str(found.citation))
+    assert checked >= 150  # every decimal file of the corpus, page texts and TEI
+
+
+# -- classification markings of real source notes -----------------------------------
+
+# (corpus file, document, locators, classification, first remark or None)
+REAL_SOURCE_NOTES = [
+    ("frus1961-63v04_d224.txt", None, ("POL 26 S VIET",), "Secret; Immediate; Exdis", "The source text is"),
+    (
+        "frus1961-63v03_d157.txt",
+        None,
+        ("SOC 14-1 S VIET",),
+        "Secret; Operational Immediate; Limited Distribution",
+        "Repeated to CINCPAC.",
+    ),
+    # the period before the marking is missing in print
+    ("frus1961-63v03_d147.txt", None, ("SOC 14-1 S VIET",), "Secret; Operational Immediate", "Drafted by"),
+    ("frus1961-63v15_d4.txt", None, ("Germany", "Berlin"), "Secret; Eyes Only", None),
+    ("frus1961-63v15_d168.txt", None, ("700.5611/1–1563",), "Confidential", "Drafted and initialed by"),
+    ("frus1958-60v10p1_d96.txt", None, ("033.1100–NI/7–2459",), "Secret; Limit Distribution", None),
+    # "Dept." is no sentence end
+    (
+        "frus1964-68v14_d256.txt",
+        None,
+        ("Job 78–06423A", "Box 3", "Folder 6", "US Govt-State Dept"),
+        "Confidential",
+        "Attached to a routing slip",
+    ),
+    (
+        "frus1977-80v02_d3.txt",
+        None,
+        ("Staff Material", "Global Issues—Mathews Subject File", "Box 7", "Human Rights (HR): 12/75–1/77"),
+        "No classification marking",
+        None,
+    ),
+    ("frus1955-57v02_d88.txt", None, ("293.9322/2–555",), None, None),
+    # "Vol." is no sentence end; "S." of a file code ends the locators
+    (
+        "frus1964-68v03.xml",
+        "d1",
+        ("Country File", "Vietnam", "Vol. XXXV", "Cables (B)"),
+        "Top Secret; Immediate",
+        "Repeated to JCS.",
+    ),
+    ("frus1964-68v03.xml", "d2", ("POL 15 VIET S",), "Secret; Priority; Limdis", "Repeated to Bangkok"),
+    ("frus1964-68v03.xml", "d3", ("Vietnam I",), "No classification marking", "Drafted in Ball"),
+    ("frus1961-63v15.xml", "d2", ("Lot 65 D 533", "CF 2058A"), "Secret", "Drafted by Hillenbrand"),
+    (
+        "frus1969-76v19p1.xml",
+        "d5",
+        (
+            "White House Special Files",
+            "President’s Office Files",
+            "Box 77",
+            "Memoranda for the President",
+            "Beginning March 30",
+            "1969",
+        ),
+        "Secret; Sensitive",
+        "Presumably drafted by Sneider.",
+    ),
+]
+
+
+def _source_note_text(name: str, document: str | None) -> str:
+    if document is None:
+        doc = text.parse(read(DATA / "text" / name))
+    else:
+        doc = next(d for d in tei.iter_documents(DATA / "tei" / name) if d.id == document)
+    note = doc.source_note
+    assert note is not None
+    return " ".join(frusdoc.plain_text(getattr(b, "inlines", ())) for b in note.blocks).strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "locators", "classification", "remark"),
+    REAL_SOURCE_NOTES,
+    ids=[f"{r[0]}:{r[1]}" if r[1] else r[0] for r in REAL_SOURCE_NOTES],
+)
+def test_real_source_notes(
+    name: str, document: str | None, locators: tuple[str, ...], classification: str | None, remark: str | None
+) -> None:
+    raw = _source_note_text(name, document)
+    note = citations.parse_source_note(raw)
+    assert str(note) == raw
+    assert note.locators == locators
+    assert note.classification == classification
+    if remark is None:
+        assert note.remarks == ()
+    else:
+        assert note.remarks[0].startswith(remark)
+    # the marking is in neither the locators nor the first remark
+    assert not any(level in loc for loc in note.locators for level in ("Secret", "Confidential", "marking"))
+    if classification and note.remarks:
+        assert classification not in note.remarks[0]
+
+
+def test_every_source_note_of_the_corpus_has_its_marking_split_off() -> None:
+    notes = []
+    for path in text_files():
+        doc = text.parse(read(path))
+        if doc.source_note is not None:
+            notes.append(
+                " ".join(frusdoc.plain_text(getattr(b, "inlines", ())) for b in doc.source_note.blocks)
+            )
+    for path in sorted((DATA / "tei").glob("*.xml")):
+        for doc in tei.iter_documents(path):
+            if doc.source_note is not None:
+                notes.append(
+                    " ".join(frusdoc.plain_text(getattr(b, "inlines", ())) for b in doc.source_note.blocks)
+                )
+    notes = [n.strip() for n in notes if n.strip().startswith("Source:")]
+    assert len(notes) >= 35
+    for raw in notes:
+        note = citations.parse_source_note(raw)
+        marked = re.search(
+            r"(?:^|\. |[A-Z] )(?:Top Secret|Secret|Confidential|Official Use Only|No classification marking)[.;]",
+            raw,
+        )
+        assert (note.classification is not None) == (marked is not None), raw
+        if note.classification:
+            assert note.classification in raw
+            assert not note.remarks or not note.remarks[0].startswith(note.classification), raw

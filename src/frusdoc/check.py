@@ -15,7 +15,7 @@ import attrs
 
 from frusdoc import model as m
 from frusdoc.pairing import NoteMatcher
-from frusdoc.refs import resolve
+from frusdoc.refs import AmbiguousTargetError, resolve
 from frusdoc.walk import Path, format_path, plain_text, walk
 
 __all__ = ["RULES", "Diagnostic", "Location", "Severity", "check"]
@@ -65,7 +65,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FD010": ("warning", "a letter l next to a digit (an OCR slip for 1)"),
     "FD011": ("error", "a date whose not-before is after its not-after"),
     "FD012": ("error", "a person or term reference that is not in the volume's lists"),
-    "FD013": ("error", "a cross-reference to a document, page or note missing from the volume"),
+    "FD013": (
+        "error",
+        "a cross-reference to a document, page or note missing from the volume, or fitting several notes",
+    ),
 }
 
 
@@ -268,7 +271,12 @@ def _references(
                     "FD012", f"term {node.ref!r} is not in the list of abbreviations", doc, path, offsets
                 )
         elif isinstance(node, m.Reference):
-            found = resolve(node.target, volume)
+            try:
+                found = resolve(node.target, volume, document=doc)
+            except AmbiguousTargetError as exc:
+                # a label printed on several notes: say so, never pick one
+                yield _diag("FD013", f"{exc} in {doc.id or 'the document'}", doc, path, offsets)
+                continue
             if found is None:
                 yield _diag(
                     "FD013", f"{node.target.raw!r} points at nothing in {volume.id}", doc, path, offsets

@@ -7,13 +7,14 @@ it back exactly, whatever was or was not understood; forms not recognised are
 
 Recognised: State Department decimal files (``740.0011 European War
 1939/21011a``, ``File No. 861.77/451``, ``711.93/538½``, ``751G.5–MSP/1–1055``,
-``740.0011 Pacific War/3461: Telegram``), subject-numeric Central Files
+``740.0011 Moscow/10–1843``, ``740.0011 Pacific War/3461: Telegram``; the item
+serial always whole), subject-numeric Central Files
 (``POL 26 S VIET``), lot files (``Lot 64 D 199``, ``Lot F–96``, ``Lot 63D135``),
 embassy and post files, presidential libraries and their collections
 (``Kennedy Library, National Security Files, Germany, Berlin``), papers
 (``Roosevelt Papers``), National Archives record groups (``RG 59``), CIA job and
 box numbers, and whole ``Source:`` notes (repository, collection, locators,
-classification marking, remarks).
+classification marking found by its own grammar, remarks).
 """
 
 from __future__ import annotations
@@ -205,13 +206,27 @@ def to_target(citation: Citation) -> m.ArchivalTarget:
 # -- the grammar ----------------------------------------------------------------
 
 _DASH = "–-"
-_ITEM = rf"[0-9][0-9A-Za-z½{_DASH}]*"
-_CLASS = r"\d{3}(?:\.[0-9A-Za-z]+)?[A-Z]?(?:\.[0-9]+)?"
+# An item serial is read as one maximal run, never a prefix of one: a number
+# with an optional letter or ½ (``21011a``, ``538½``), or a date serial
+# month–day+year with one- or two-digit month and day (``5–2945``,
+# ``10–1843``, ``11–948``). The atomic group and the look-ahead forbid
+# stopping before a digit, letter, ½ or a dash that goes on, so ``11–2948`` is
+# never read as ``11``.
+_ITEM = rf"(?>[0-9][0-9A-Za-z½]*(?:[{_DASH}][0-9A-Za-z½]+)*)(?![0-9A-Za-z½/]|[{_DASH}][0-9A-Za-z½])"
+# A class never starts inside a longer number or after a dot: "1974 (611.93/…"
+# is the class 611.93, not 974; ``NSC 114/1`` is a paper of the National
+# Security Council, not a file. ``500.A15 a 1`` is a class printed spaced.
+_CLASS = r"(?<![\w.])(?<!NSC )\d{3}(?:\.[0-9A-Za-z]+)?[A-Z]?(?:\.[0-9]+)?(?: [a-z] \d{1,2}(?=/))?"
+# A subject between class and item: words, digits, parentheses
+# (``European War 1939``, ``Control (Germany)``, ``(2)A``, ``3``), never a
+# second class (``736 (611.93/…`` is not class 736 with subject ``(611.93``).
+_SUBJECT = r"(?!\(?\d{3}\.)[A-Z0-9(](?:(?!\d{3}\.)[\w().&’' -]){0,40}?"
 _DECIMAL = re.compile(
-    rf"(?:File No\. )?(?P<class>{_CLASS})"
-    rf"(?:(?P<hyphen>[{_DASH}][A-Z][A-Za-z0-9]*)|(?P<subject> (?:[A-Z(][\w().,&’' -]*?)))?"
-    rf"/(?P<item>{_ITEM}?[0-9A-Za-z½])"
-    r"(?P<form>: (?:Telegram|Airgram|Circular telegram|Despatch|Memorandum))?"
+    # "File No. No." is a real slip of the printed volumes (frus1918Supp02)
+    rf"(?:File No\. (?:No\. )?)?(?P<class>{_CLASS})"
+    rf"(?:(?P<hyphen>[{_DASH}][A-Z][A-Za-z0-9]*)|(?P<subject> {_SUBJECT}))?"
+    rf"/(?P<item>{_ITEM})"
+    r"(?P<form>: (?:Telegram|Airgram|Circular telegram|Circular airgram|Despatch|Memorandum))?"
     r"(?![\w/])"
 )
 _SUBJECT_FILE = re.compile(
@@ -238,11 +253,19 @@ CLASSIFICATIONS = (
     "Restricted",
     "Personal and Confidential",
     "Strictly Confidential",
+    "No classification marking",
 )
-_CLASSIFICATION = re.compile(
-    r"(?:" + "|".join(sorted(CLASSIFICATIONS, key=len, reverse=True)) + r")\b[^.]*",
-    re.I,
+# A marking is a classification and its handling caveats, each after "; "
+# (``Secret; Operational Immediate; Limited Distribution``, ``Top Secret;
+# Eyes Only``, ``Secret; Operational Immediate Limit Distribution``), up to a
+# sentence end. It starts a sentence, or follows a file code whose period was
+# dropped in print (``SOC 14-1 S VIET Secret; …``), never the middle of a
+# remark (``classified Secret``).
+_LEVEL = "|".join(sorted(CLASSIFICATIONS, key=len, reverse=True))
+_MARKING = re.compile(
+    rf"(?:^|(?<=\.\s)|(?<=[A-Z0-9]\s))(?P<marking>(?:{_LEVEL})(?:; ?[A-Z][^.;]*)*)(?:\.(?=\s|$)|$)"
 )
+_CLASSIFICATION = re.compile(rf"(?:{_LEVEL})(?:; ?[A-Z][^.;]*)*")
 
 
 def _decimal(match: re.Match[str]) -> DecimalFile:
@@ -320,33 +343,49 @@ def parse(text: str) -> Citation:
 
 
 # Sentence ends: a period and a space before a capital, but not after the
-# abbreviations of source notes (No., Dept., Mr., N. Y., initials).
+# abbreviations of source notes (No., Nos., Vol., Dept., Mr., N. Y., initials).
 _SENTENCE = re.compile(
-    r"(?<!\bNo)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bDept)(?<!\b[A-Z])\.\s+(?=[A-Z(“])"
+    r"(?<!\bNo)(?<!\bNos)(?<!\bVol)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bDept)(?<!\b[A-Z])"
+    r"\.\s+(?=[A-Z(“])"
 )
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
 def parse_source_note(text: str) -> SourceNote:
     """A whole source note (``Source: …``): repository, collection, locators,
-    classification marking, remarks, and the citations inside."""
+    classification marking, remarks, and the citations inside.
+
+    The classification marking is found first, by its own grammar (a level
+    such as ``Secret`` and its caveats: ``Secret; Operational Immediate;
+    Limited Distribution``, or ``No classification marking``): what stands
+    before it is where the original is, what follows are the remarks. Without
+    a marking, the first sentence is where the original is.
+    """
     body = text[len("Source:") :].strip() if text.startswith("Source:") else text.strip()
-    sentences = [s.strip() for s in _SENTENCE.split(body) if s.strip()]
-    repository = collection = classification = None
+    classification = None
+    marking = _MARKING.search(body)
+    if marking is not None and marking.start() > 0:
+        where = body[: marking.start()].rstrip()
+        # one period ends the locators ("POL 15 VIET S. Secret"); keep the rest
+        where = where[:-1] if where.endswith(".") else where
+        classification = marking.group("marking").strip()
+        rest = _sentences(body[marking.end() :])
+    else:
+        sentences = _sentences(body)
+        where = sentences[0].rstrip(".") if sentences else ""
+        rest = sentences[1:]
+    repository = collection = None
     locators: list[str] = []
-    remarks: list[str] = []
-    if sentences:
-        where = sentences[0].rstrip(".")
-        fields = [f.strip() for f in where.split(", ")]
+    fields = [f.strip() for f in where.split(", ")] if where else []
+    if fields:
         repository = fields[0] or None
         if len(fields) > 1:
             collection, _, first_locator = fields[1].partition(": ")
             locators = ([first_locator] if first_locator else []) + fields[2:]
-    for sentence in sentences[1:]:
-        plain = sentence.rstrip(".")
-        if classification is None and _CLASSIFICATION.fullmatch(plain):
-            classification = plain
-        else:
-            remarks.append(sentence if sentence.endswith(".") else sentence + ".")
+    remarks = [sentence if sentence.endswith(".") else sentence + "." for sentence in rest]
     citations = tuple(
         h.citation for h in find(body) if h.citation.kind in ("decimal-file", "lot-file", "subject-file")
     )

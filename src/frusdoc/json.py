@@ -9,6 +9,7 @@ input is reported at once, each with its JSON path, in a
 from __future__ import annotations
 
 import json as _stdjson
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar, cast, get_args, get_origin, overload
 
@@ -207,15 +208,52 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     return conv
 
 
+_NOTE_POINTER = re.compile(r"d\d+fn\w+")
+
+
+def _note_target_1_0(value: dict[str, Any]) -> dict[str, Any]:
+    """A note target as format 1.0 wrote it, in the fields of format 1.1.
+
+    Format 1.0 had one field ``note`` for what 1.1 keeps apart: the part after
+    ``fn`` of a TEI pointer (``#d118fn85`` gave ``"85"``) or the label printed
+    in prose (``footnote 3, Document 59`` gave ``"3"``). What frusdoc wrote is
+    told apart by ``raw``: a note pointer ending in ``fn`` + ``note`` gives the
+    note's ``id`` (the pointer's anchor, ``d118fn85``); anything else gives
+    the ``label``.
+    """
+    note = value["note"]
+    if type(note) is not str:
+        raise _Expected(f"expected a string in 'note' (format 1.0), got {_json_kind(note)}")
+    if "id" in value or "label" in value:
+        raise _Expected("'note' (format 1.0) cannot stand beside 'id' or 'label' (format 1.1)")
+    out = {k: v for k, v in value.items() if k != "note"}
+    raw = value.get("raw")
+    anchor = raw.rpartition("#")[2] if type(raw) is str and "#" in raw else ""
+    if _NOTE_POINTER.fullmatch(anchor) and anchor.endswith("fn" + note):
+        out["id"] = anchor
+    else:
+        out["label"] = note
+    return out
+
+
+#: Fields of an older 1.x format that a class still reads, and how.
+_LEGACY: dict[type, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    m.NoteTarget: ("note", _note_target_1_0),
+}
+
+
 def _register_class(conv: cattrs.Converter, cls: type, tag: str, detailed: bool) -> None:
     # The generated functions are made on first use, once every hook they
     # depend on (unions, other classes) has been registered.
     allowed = frozenset(a.name for a in attrs.fields(cls)) | {"type"}
     generated: dict[str, Callable[..., Any]] = {}
+    legacy = _LEGACY.get(cls)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
             raise _Expected(f"expected an object ({tag}), got {_json_kind(value)}")
+        if legacy is not None and legacy[0] in value:
+            value = legacy[1](value)
         if not value.keys() <= allowed:
             raise ForbiddenExtraKeysError("", cls, set(value.keys() - allowed))
         found = value.get("type", tag)

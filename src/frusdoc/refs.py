@@ -6,7 +6,8 @@
 Relations, 1942, vol. III, p. 543``, ``Foreign Relations, The Conferences at
 Cairo and Tehran, 1943, p. 25``, ``Department of State Bulletin, June 13, 1942,
 p. 531``, ``telegram No. 97, April 14, 1942`` — as the same typed targets TEI
-``ref/@target`` gives. ``annotate(doc)`` wraps them, and archival citations,
+``ref/@target`` gives. Bare pages and volumes count only in a FRUS context
+(``Hull, Memoirs, vol. II, p. 1234`` is no reference of the volume). ``annotate(doc)`` wraps them, and archival citations,
 in :class:`~frusdoc.Reference` inlines without changing the text;
 ``references(doc)`` lists every reference; ``resolve`` looks targets up in a
 volume.
@@ -15,14 +16,25 @@ volume.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from frusdoc import citations
 from frusdoc import model as m
-from frusdoc.walk import Path, walk
+from frusdoc.errors import FrusdocError
+from frusdoc.walk import Path, plain_text, walk
 
-__all__ = ["Hit", "annotate", "find", "references", "resolve", "roman_to_int", "volume_id"]
+__all__ = [
+    "AmbiguousTargetError",
+    "Hit",
+    "annotate",
+    "find",
+    "references",
+    "resolve",
+    "roman_to_int",
+    "volume_id",
+]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SPECIAL_VOLUMES = {
@@ -35,23 +47,30 @@ _SPECIAL_VOLUMES = {
 
 
 def roman_to_int(roman: str) -> int:
-    """``XIV`` → 14."""
+    """``XIV`` → 14 (``xiv`` too)."""
     total, previous = 0, 0
-    for ch in reversed(roman):
+    for ch in reversed(roman.upper()):
         value = _ROMAN[ch]
         total = total - value if value < previous else total + value
         previous = max(previous, value)
     return total
 
 
-def volume_id(years: str, vol: str | None) -> str:
-    """The id of a FRUS volume from its years and volume number:
-    ``("1942", "III")`` → ``frus1942v03``, ``("1961–1963", "XIV")`` → ``frus1961-63v14``."""
+def volume_id(years: str, vol: str | None, subject: str | None = None, part: str | None = None) -> str:
+    """The id of a FRUS volume from its years, subject, volume number and part:
+    ``("1942", "III")`` → ``frus1942v03``, ``("1961–1963", "XIV")`` → ``frus1961-63v14``,
+    ``("1918", "I", "Russia")`` → ``frus1918Russiav01``, ``("1952–1954", "xi", None, "1")``
+    → ``frus1952-54v11p1``; ``vi`` reads as ``VI``, ``1`` as ``I``."""
     span = re.split(r"[–-]", years)
     base = span[0] if len(span) == 1 else f"{span[0]}-{span[1][-2:]}"
+    base += subject or ""
     if vol is None:
         return f"frus{base}"
-    return f"frus{base}v{roman_to_int(vol):02d}"
+    return f"frus{base}v{_volume_number(vol):02d}" + (f"p{part}" if part else "")
+
+
+def _volume_number(vol: str) -> int:
+    return int(vol) if vol.isdigit() else roman_to_int(vol)
 
 
 @attrs.frozen
@@ -63,31 +82,48 @@ class Hit:
     target: m.Target
 
 
-_ROMAN_RX = r"[IVXLC]+"
+_ROMAN_RX = r"[IVXLC]+|[ivxlc]+"  # small capitals come out as lower case: "vol. vi"
+_VOLUME_NUMBER = rf"(?:{_ROMAN_RX}|\d{{1,2}})\b"
+_VOL = r"[Vv]ol(?:ume|\.)"
+_PART = r"(?:, [Pp]art (?P<part>\d))?"
 _DOC_NUMBER = r"\d{1,4}"
 _RANGE = rf"(?P<first>{_DOC_NUMBER})(?:\s?[–-]\s?(?P<last>{_DOC_NUMBER}))?"
+_PAGE = r"(?:pp?\.|pages?) ?(?P<page>\d+)(?:[–-](?P<end>\d+))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "foreign-relations",
         re.compile(
             r"Foreign Relations, (?:(?P<special>The Conferences? [^,]+(?:, \d{4}[–-]\d{4}, and [^,]+)?, \d{4})|"
-            rf"(?P<years>\d{{4}}(?:[–-]\d{{2,4}})?))(?:, vol(?:ume|\.) (?P<vol>{_ROMAN_RX}))?"
-            rf"(?:, (?:(?P<pages>pp?\. (?P<page>\d+)(?:[–-]\d+)?)|Document (?P<doc>{_DOC_NUMBER})))?"
+            # the Japan volumes put the country first: "Foreign Relations, Japan, 1931–1941, vol. ii"
+            r"(?:Japan, )?(?P<years>\d{4}(?:[–-]\d{2,4})?)"
+            # a one-word subject before the volume: "Foreign Relations, 1918, Russia, volume I"
+            rf"(?:, (?P<subject>[A-Z][a-z]+)(?=, {_VOL}))?)"
+            rf"(?:, {_VOL} (?P<vol>{_VOLUME_NUMBER}){_PART})?"
+            rf"(?:, (?:(?P<pages>{_PAGE})|Documents? (?P<doc>{_DOC_NUMBER})))?"
         ),
     ),
     (
         "bulletin",
         re.compile(
-            r"Department of State Bulletin, (?P<issue>\w+ \d{1,2}, \d{4}|vol\. [IVXL]+), pp?\. (?P<page>\d+)"
+            r"Department of State Bulletin, (?P<issue>\w+\.? \d{1,2}, \d{4}|vol\. [IVXL]+), pp?\. (?P<page>\d+)"
         ),
     ),
     (
         "volume-document",
         re.compile(
-            rf"\bvol(?:ume|\.) (?P<vol>{_ROMAN_RX}), (?:Document (?P<doc>{_DOC_NUMBER})|pp?\. (?P<page>\d+))"
+            rf"\b{_VOL} (?P<vol>{_VOLUME_NUMBER}){_PART}, "
+            rf"(?:Documents? (?P<doc>{_DOC_NUMBER})|pp?\. ?(?P<page>\d+)(?:[–-](?P<end>\d+))?)"
         ),
     ),
-    ("footnote", re.compile(rf"\bfootnote (?P<note>\d+[a-z]?), Document (?P<doc>{_DOC_NUMBER})\b")),
+    # a volume alone, of the same series: "see volume VI"
+    ("volume", re.compile(rf"\b{_VOL} (?P<vol>{_VOLUME_NUMBER}){_PART}")),
+    (
+        "footnote",
+        re.compile(
+            rf"\bfootnote (?P<note>\d+[a-z]?), Document (?P<doc>{_DOC_NUMBER})\b"
+            rf"|\bDocument (?P<doc2>{_DOC_NUMBER}), footnote (?P<note2>\d+[a-z]?)\b"
+        ),
+    ),
     ("documents", re.compile(rf"\bDocuments? {_RANGE}\b")),
     (
         "telegram",
@@ -95,23 +131,192 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<what>telegram|despatch|airgram|instruction) No\. (?P<number>\d+), (?P<date>\w+ \d{1,2}, \d{4})"
         ),
     ),
-    ("pages", re.compile(r"\b(?:(?:Ante|Post|ante|post), )?pp?\. (?P<page>\d+)(?:[–-](?P<end>\d+))?")),
+    # "page" only after ante/post ("ante, page 246") or "printed on": alone it
+    # is any page of anything ("the Daily Summary, page 2")
+    (
+        "pages",
+        re.compile(
+            r"\b(?:(?P<lead>(?:Ante|Post|ante|post), |(?<=printed on ))(?:pages?|pp?\.)|pp?\.)"
+            r" ?(?P<page>\d+)(?:[–-](?P<end>\d+))?"
+        ),
+    ),
 ]
-# further pages of a list: "pp. 258, 262"
-_MORE_PAGES = re.compile(r", (?P<page>\d+)(?![\d,]*\s*(?:and|[A-Z]))")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# further pages or documents of a list: "pp. 258, 262, 257, and 241", "pp. 670
+# and 672", "pp. 817 ff. and 1259 ff.", "Documents 156, 160, …, and 314"
+_MORE = re.compile(rf"(?: ff\.)?(?:,? and |, )(?P<number>\d+)(?:[–-]\d+)?(?!\d|/|\s*(?:{_MONTHS})\b|\.\d)")
+
+# -- is a bare page or volume one of FRUS? ------------------------------------------
+#
+# "p. 786", "pp. 258, 262" and "vol. XIV, Document 277" name pages and volumes of
+# FRUS only in a FRUS context. After another publication's title or author
+# ("Hull, Memoirs, vol. II, p. 1234", "Churchill, Triumph and Tragedy, p. 215",
+# "Woodward, p. 307", "Elliott Roosevelt (p. 166)") they are pages of that
+# publication and are not references of the volume. The context is the text
+# just before the reference:
+#
+# * after ante/post, after a lower-case word ("see", "printed on"), or at the
+#   start of the text: FRUS;
+# * in parentheses: not FRUS (the short citation of a book named before it);
+# * after a comma, the comma-separated phrases of the clause decide, read
+#   backwards. Dates and years are passed over: they date a message printed in
+#   the volume ("telegram 908 to The Hague, February 1, p. 591") or a
+#   publication ("New York Times, June 3, 1943, p. 4"). The first other phrase
+#   decides: another publication's volume ("t. 2", "tome 1er", "3 vol.",
+#   "Vol. VIII: U Thant"), a title or a name ("Memoirs", "Triumph and
+#   Tragedy", "Hull": capitalised words and connectors, no digits, optionally
+#   after "see" or "in"), or a phrase ending in one ("… is in Mandate for
+#   Change") is another publication; anything else (a phrase with lower-case
+#   words or numbers: "from Mr. Wu", "and 642") is FRUS;
+# * after a parenthesis with a year (an imprint: "(Washington, 1941), pp. 6"):
+#   another publication.
+
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"
+_DATE_PHRASE = re.compile(
+    rf"(?:(?:{_MONTHS}|{_MONTH_ABBREVIATIONS})\.? \d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|\d{{4}}(?:[–-]\d{{2,4}})?)"
+)
+# another publication's volume: "t. 2", "v. 2", "tome 3e", "3 vol.", "Vol. VIII: U Thant"
+_OTHER_VOLUME = re.compile(
+    r"(?:\b(?:t|v|tome|tom|Bd)\.? ?\d+\w*|\btome \w+|\d+ vols?\.|\b[Vv]ol(?:ume|\.) \w+:.*)"
+)
+_ANTE = re.compile(r"\b(?:ante|post)\s*,?\s*$", re.IGNORECASE)
+# a clause ends at a semicolon, a bracket or a sentence end (not after "Mr.",
+# an initial or a one-letter abbreviation such as "t." or "v.")
+_CLAUSE_END = re.compile(r"[;(\[“:]|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Za-z])\.\s")
+_IMPRINT = re.compile(r"\([^()]*\b1[5-9]\d\d\)$")
+_CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "&"})
+_LEADS = frozenset({"see", "See", "in", "In", "cf.", "Cf.", "also"})
+_IN_TITLE = re.compile(
+    r"\bin ((?:[A-Z]\S*|of|and|the|for|on|to|a|an)(?: (?:[A-Z]\S*|of|and|the|for|on|to|a|an))*)$"
+)
+
+
+def _phrases(text: str) -> list[str]:
+    """The comma-separated phrases of the clause ``text`` ends in, its trailing comma removed."""
+    body = text.rstrip().removesuffix(",")
+    cuts = [m.end() for m in _CLAUSE_END.finditer(body)]
+    clause = body[cuts[-1] if cuts else 0 :]
+    # "Vol. VIII: U Thant" keeps its colon: it is cut only before a clause, not inside a phrase
+    return [p.strip() for p in clause.split(",") if p.strip()]
+
+
+def _title_like(segment: str) -> bool:
+    words = segment.split()
+    while words and words[0] in _LEADS:
+        words = words[1:]
+    if not words or any(ch.isdigit() for ch in segment):
+        return False
+    capitals = [w for w in words if w[0].isupper()]
+    return bool(capitals) and all(w[0].isupper() or w in _CONNECTORS for w in words) and words[0][0].isupper()
+
+
+def _other_publication(phrases: list[str]) -> bool:
+    for phrase in reversed(phrases):
+        if _DATE_PHRASE.fullmatch(phrase):
+            continue
+        if _OTHER_VOLUME.fullmatch(phrase):
+            return True
+        match = _IN_TITLE.search(phrase)
+        return _title_like(phrase) or (match is not None and _title_like(match.group(1)))
+    return False
+
+
+def _frus_context(before: str, *, after_comma: bool = True) -> bool:
+    """Whether a bare page or volume reference after ``before`` is one of FRUS.
+
+    ``after_comma=False`` refuses the comma rule: a volume alone after a comma
+    is an archive's locator (``Country File, Vietnam, Vol. XXXV``, ``Box 3,
+    Vol. II``), not a FRUS volume.
+    """
+    tail = before[-200:]
+    if not tail.strip() or _ANTE.search(tail):
+        return True
+    stripped = tail.rstrip()
+    if stripped.endswith(("(", "[")):
+        return False
+    if stripped.endswith(","):
+        if not after_comma:
+            return False
+        if _IMPRINT.search(stripped[:-1].rstrip()):
+            return False
+        return not _other_publication(_phrases(stripped))
+    word = stripped.split()[-1]
+    return not word[0].isupper() or word in _LEADS
+
+
+# "ibid." names the publication cited last: a volume of FRUS only when the
+# text cites one before it ("Foreign Relations, 1950, vol. vi, p. 508; ibid.,
+# p. 591"); "ibid., 1940, vol. v" is that series in another year.
+_IBID = re.compile(r"\b[Ii]bid\.?,\s*(?:(?P<years>\d{4}(?:[–-]\d{2,4})?),\s*)?$")
+# what may stand between a Foreign Relations volume and the document or page
+# of it that follows: the volume's title, over commas ("…, volume XIV, Soviet
+# Union, Document 335"); not a new sentence, clause or parenthesis
+_TITLE_BETWEEN = re.compile(r",(?:(?![;()\[\]]|(?<![A-Z])\.\s|Foreign Relations).){0,160}?, $")
+_PART_IN = re.compile(r"\b[Pp]art (\d)\b")
 
 
 def find(text: str, *, volume: str | None = None) -> list[Hit]:
     """Every prose cross-reference in ``text``, in order, never overlapping.
 
     ``volume`` is the id of the volume the text is in: ``Document 3`` and
-    ``vol. XIV, Document 277`` are resolved against it.
+    ``vol. XIV, Document 277`` are resolved against it. Bare pages and volume
+    numbers count only in a FRUS context (not after another publication's
+    title: ``Hull, Memoirs, vol. II, p. 1234`` is no reference); a document or
+    page after the title of a Foreign Relations volume is one of that volume;
+    ``ibid.`` is followed only to a Foreign Relations volume cited before it.
     """
     hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    cited: list[Hit] = []  # Foreign Relations volumes cited, for ibid. and titles
+    elsewhere: list[int] = []  # ends of pages and volumes of other publications
 
-    def add(start: int, end: int, target: m.Target) -> None:
-        if not any(start < h.end and h.start < end for h in hits):
-            hits.append(Hit(start, end, target))
+    def add(start: int, end: int, target: m.Target) -> bool:
+        if any(start < h.end and h.start < end for h in hits):
+            return False
+        hits.append(Hit(start, end, target))
+        return True
+
+    def claimed(start: int, end: int) -> bool:
+        # a span a stronger pattern has seen, kept or rejected
+        return any(start < e and s < end for s, e in taken)
+
+    def more(position: int, make: Callable[[str, str], m.Target]) -> None:
+        # the rest of a list of pages or documents, each its own reference
+        while (mt := _MORE.match(text, position)) is not None:
+            number = mt.group("number")
+            add(mt.start("number"), mt.end("number"), make(number, number))
+            position = mt.end()
+
+    def in_volume(start: int, *, merge: bool = True) -> tuple[int, str | None] | None:
+        """Where a reference starting at ``start`` takes its volume from, if
+        not from the text's own: ``(new start, volume)``; volume ``None`` when
+        it is a volume that cannot be told (an ibid. of something not cited)."""
+        window = max(0, start - 40)  # an ibid. and a year fit in it
+        ibid = _IBID.search(text, window, start)
+        last = next((h for h in reversed(cited) if h.end <= start), None)
+        if ibid is not None:
+            if last is None or any(last.end <= e <= ibid.start() for e in elsewhere):
+                # the last publication cited is not (or not known to be) FRUS
+                return ibid.start(), None
+            own = getattr(last.target, "volume", None)
+            if ibid.group("years"):
+                return ibid.start(), volume_id(ibid.group("years"), None)
+            return ibid.start(), own
+        if not merge:
+            return None
+        if last is not None and isinstance(last.target, m.VolumeTarget) and last in hits:
+            between = text[last.end : start]
+            inside = any(last.end <= h.start < start for h in hits)
+            if not inside and (between == ", " or _TITLE_BETWEEN.fullmatch(between)):
+                own = last.target.volume
+                part = _PART_IN.search(between)
+                if part and not re.search(r"p\d+$", own):
+                    own += f"p{part.group(1)}"
+                # one reference: the volume's title and the place in it
+                hits.remove(last)
+                cited.remove(last)
+                return last.start, own
+        return None
 
     for name, pattern in _PATTERNS:
         for mt in pattern.finditer(text):
@@ -119,24 +324,27 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
             start, end = mt.span()
             groups = mt.groupdict()
             if name == "foreign-relations":
-                vol = (
-                    _SPECIAL_VOLUMES.get(groups["special"] or "")
-                    if groups["special"]
-                    else volume_id(groups["years"], groups["vol"])
-                )
+                taken.append((start, end))
+                if groups["special"]:
+                    vol = _SPECIAL_VOLUMES.get(groups["special"])
+                else:
+                    vol = volume_id(groups["years"], groups["vol"], groups["subject"], groups["part"])
                 if vol is None:
-                    add(
-                        start,
-                        end,
-                        m.PublicationTarget(raw=raw, title="Foreign Relations", volume=groups["special"]),
+                    target: m.Target = m.PublicationTarget(
+                        raw=raw, title="Foreign Relations", volume=groups["special"]
                     )
                 elif groups["doc"]:
-                    add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=vol))
+                    target = m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=vol)
                 elif groups["page"]:
-                    add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=vol))
+                    target = m.PageTarget(raw=raw, page=groups["page"], volume=vol)
                 else:
-                    add(start, end, m.VolumeTarget(raw=raw, volume=vol))
+                    target = m.VolumeTarget(raw=raw, volume=vol)
+                if add(start, end, target):
+                    cited.append(hits[-1])
+                if groups["page"] and vol is not None:
+                    more(end, _pages(vol))
             elif name == "bulletin":
+                taken.append((start, end))
                 add(
                     start,
                     end,
@@ -147,44 +355,108 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
                         page=groups["page"],
                     ),
                 )
-            elif name == "volume-document":
-                sibling = _sibling(volume, groups["vol"])
-                if groups["doc"]:
-                    add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=sibling))
+            elif name in ("volume-document", "volume"):
+                if claimed(start, end):
+                    continue
+                taken.append((start, end))
+                origin = in_volume(start, merge=False)
+                if origin is not None:
+                    start = origin[0]
+                    if origin[1] is None:
+                        continue  # ibid. of something not cited here
+                    series = re.sub(r"v\d+\w*$", "", origin[1])
+                    there: str | None = f"{series}v{_volume_number(groups['vol']):02d}"
+                    if groups["part"]:
+                        there = f"{there}p{groups['part']}"
+                elif not _frus_context(text[:start], after_comma=name != "volume"):
+                    elsewhere.append(end)
+                    continue
                 else:
-                    add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=sibling))
+                    there = _sibling(volume, groups["vol"], groups["part"])
+                raw = text[start:end]
+                if there is None:
+                    continue
+                if name == "volume":
+                    if add(start, end, m.VolumeTarget(raw=raw, volume=there)):
+                        cited.append(hits[-1])
+                elif groups["doc"]:
+                    if add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['doc']}", volume=there)):
+                        cited.append(hits[-1])
+                    if "Documents" in raw:
+                        more(end, _documents(there))
+                else:
+                    if add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=there)):
+                        cited.append(hits[-1])
+                    more(end, _pages(there))
             elif name == "footnote":
-                add(
-                    start,
-                    end,
-                    m.NoteTarget(raw=raw, note=groups["note"], document=f"d{groups['doc']}", volume=volume),
-                )
+                label = groups["note"] or groups["note2"]
+                doc = groups["doc"] or groups["doc2"]
+                origin = in_volume(start)
+                there = volume
+                if origin is not None:
+                    if origin[1] is None:
+                        continue
+                    start, there = origin
+                    raw = text[start:end]
+                add(start, end, m.NoteTarget(raw=raw, label=label, document=f"d{doc}", volume=there))
             elif name == "documents":
+                if claimed(start, end):
+                    continue
+                origin = in_volume(start)
+                there = volume
+                if origin is not None:
+                    if origin[1] is None:
+                        continue
+                    start, there = origin
+                    raw = text[start:end]
                 # a range ("Documents 31–53") points at its first document; raw keeps the range
-                add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['first']}", volume=volume))
+                add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['first']}", volume=there))
+                if "Documents" in raw:
+                    more(end, _documents(there))
             elif name == "telegram":
                 parts = (("form", groups["what"]), ("number", groups["number"]), ("date", groups["date"]))
                 add(start, end, m.ArchivalTarget(raw=raw, scheme="message", parts=parts))
             elif name == "pages":
-                add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=volume))
-                if not groups["end"]:
-                    position = end
-                    while (more := _MORE_PAGES.match(text, position)) is not None:
-                        add(
-                            more.start("page"),
-                            more.end("page"),
-                            m.PageTarget(raw=more.group("page"), page=more.group("page"), volume=volume),
-                        )
-                        position = more.end()
+                if claimed(start, end):
+                    continue
+                origin = in_volume(start)
+                there = volume
+                if origin is not None:
+                    if origin[1] is None:
+                        continue
+                    start, there = origin
+                    raw = text[start:end]
+                elif not (groups["lead"] or _frus_context(text[:start])):
+                    elsewhere.append(end)
+                    continue
+                add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=there))
+                more(end, _pages(there))
     return sorted(hits, key=lambda h: h.start)
 
 
-def _sibling(volume: str | None, roman: str) -> str | None:
-    """``vol. XIV`` inside ``frus1961-63v15`` is ``frus1961-63v14``."""
+def _pages(volume: str | None) -> Callable[[str, str], m.Target]:
+    def make(raw: str, number: str) -> m.Target:
+        return m.PageTarget(raw=raw, page=number, volume=volume)
+
+    return make
+
+
+def _documents(volume: str | None) -> Callable[[str, str], m.Target]:
+    def make(raw: str, number: str) -> m.Target:
+        return m.DocumentTarget(raw=raw, document=f"d{number}", volume=volume)
+
+    return make
+
+
+def _sibling(volume: str | None, number: str, part: str | None = None) -> str | None:
+    """``vol. XIV`` inside ``frus1961-63v15`` is ``frus1961-63v14``, ``volume I``
+    inside ``frus1918Russiav03`` is ``frus1918Russiav01``."""
     if volume is None:
         return None
-    match = re.fullmatch(r"(frus[\d-]+)v\d+\w*", volume)
-    return f"{match.group(1)}v{roman_to_int(roman):02d}" if match else None
+    match = re.fullmatch(r"(frus[\w-]+?)v\d+(?:p\d+)?", volume)
+    if match is None:
+        return None
+    return f"{match.group(1)}v{_volume_number(number):02d}" + (f"p{part}" if part else "")
 
 
 # -- annotation -------------------------------------------------------------------
@@ -200,13 +472,31 @@ def _hits(text: str, volume: str | None) -> list[Hit]:
 
 
 def _annotate_run(inlines: tuple[m.Inline, ...], volume: str | None) -> tuple[m.Inline, ...]:
+    # References are found once in the plain text of the whole run, so the
+    # words around a text node decide as they do on the printed page: markup
+    # that splits "Foreign Relations, 1950, vol. <hi>vi</hi>, p. 508" does not
+    # leave ", p. 508" to be read as a page of this volume. Only references
+    # wholly inside one text node can be wrapped; one that crosses into
+    # another node is left as text.
+    pieces = [node.text if isinstance(node, m.Text) else plain_text((node,)) for node in inlines]
+    hits = _hits("".join(pieces), volume) if any(isinstance(n, m.Text) for n in inlines) else []
     out: list[m.Inline] = []
     changed = False
-    for node in inlines:
+    offset = 0
+    for node, piece in zip(inlines, pieces, strict=True):
+        start, offset = offset, offset + len(piece)
         if isinstance(node, m.Text):
-            pieces = _split(node.text, volume)
-            changed = changed or len(pieces) != 1 or pieces[0] is not node
-            out.extend(pieces if len(pieces) != 1 else [node])
+            inside = [
+                Hit(h.start - start, h.end - start, h.target)
+                for h in hits
+                if start <= h.start and h.end <= offset
+            ]
+            if not inside:
+                out.append(node)
+            else:
+                # a run that is wholly one reference is one piece, and still a change
+                changed = True
+                out.extend(_split(node.text, inside))
         elif isinstance(node, m.Reference):
             out.append(node)  # already a reference: left as it is
         elif isinstance(node, m.Embedded):
@@ -224,10 +514,8 @@ def _annotate_run(inlines: tuple[m.Inline, ...], volume: str | None) -> tuple[m.
     return tuple(out) if changed else inlines
 
 
-def _split(text: str, volume: str | None) -> list[m.Inline]:
-    hits = _hits(text, volume)
-    if not hits:
-        return [m.Text(text=text)]
+def _split(text: str, hits: list[Hit]) -> list[m.Inline]:
+    """The text cut into plain runs and the references at ``hits``."""
     out: list[m.Inline] = []
     position = 0
     for hit in hits:
@@ -299,11 +587,31 @@ def references(node: object) -> list[tuple[Path, m.Reference]]:
 # -- resolution -------------------------------------------------------------------
 
 
-def resolve(target: m.Target, volume: m.Volume) -> object | None:
+class AmbiguousTargetError(FrusdocError, LookupError):
+    """A target that fits more than one node: a note label printed twice.
+
+    ``candidates`` are the nodes it fits, in document order; frusdoc does not
+    pick one.
+    """
+
+    def __init__(self, target: m.Target, candidates: Sequence[object]) -> None:
+        self.target = target
+        self.candidates = tuple(candidates)
+        ids = ", ".join(str(getattr(c, "id", None) or "?") for c in self.candidates)
+        super().__init__(f"{target.raw!r} fits {len(self.candidates)} notes ({ids})")
+
+
+def resolve(target: m.Target, volume: m.Volume, *, document: m.Document | None = None) -> object | None:
     """What ``target`` points at in ``volume`` (a document, page break, note,
     or the volume itself), ``None`` when it points inside ``volume`` and is not
     there. Targets in other volumes, archives and publications cannot be
     resolved here: ``NotImplemented`` is returned for them.
+
+    A note is looked up by its id when the target knows it (a TEI pointer,
+    ``#d118fn85``), and only otherwise by its printed label, among the notes of
+    the target's document (``document``, the document the reference stands in,
+    when the target names none). A label that fits several notes raises
+    :class:`AmbiguousTargetError`: it is reported, not guessed.
     """
     own = getattr(target, "volume", None)
     outside: object = NotImplemented
@@ -318,8 +626,23 @@ def resolve(target: m.Target, volume: m.Volume) -> object | None:
             (n for _, n in walk(volume) if isinstance(n, m.PageBreak) and n.label == target.page), None
         )
     if isinstance(target, m.NoteTarget):
-        doc = next((d for d in volume.iter_documents() if d.id == target.document), None)
-        if doc is None:
-            return None
-        return next((n for n in doc.notes if n.label == target.note or n.id == target.note), None)
+        return _resolve_note(target, volume, document)
     return outside
+
+
+def _resolve_note(target: m.NoteTarget, volume: m.Volume, document: m.Document | None) -> m.Note | None:
+    if target.document is not None:
+        home = next((d for d in volume.iter_documents() if d.id == target.document), None)
+        if home is None:
+            return None
+    else:
+        home = document
+    if target.id is not None:
+        docs = [home] if home is not None else list(volume.iter_documents())
+        return next((n for d in docs for n in d.notes if n.id == target.id), None)
+    if target.label is None or home is None:
+        return None
+    fits = [n for n in home.notes if n.label == target.label]
+    if len(fits) > 1:
+        raise AmbiguousTargetError(target, fits)
+    return fits[0] if fits else None

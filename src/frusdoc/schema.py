@@ -87,6 +87,14 @@ def _class_schema(cls: type) -> dict[str, Any]:
     }
     if cls is m.Emendation:
         properties["confidence"]["anyOf"][0].update(minimum=0, maximum=1)
+    if cls is m.NoteTarget:
+        # Format 1.0 files stay valid: their one field for id and label is read
+        # as one of the two (frusdoc.json._note_target_1_0); 1.1 never writes it.
+        properties["note"] = {
+            "type": "string",
+            "description": "Format 1.0: the note's id after 'fn' or its printed label; read as id or label.",
+        }
+        schema["not"] = {"anyOf": [{"required": ["note", "id"]}, {"required": ["note", "label"]}]}
     return schema
 
 

@@ -124,7 +124,14 @@ def targets() -> st.SearchStrategy[m.Target]:
     return st.one_of(
         st.builds(m.DocumentTarget, raw=raw, document=ids(), volume=_optional(ids())),
         st.builds(m.PageTarget, raw=raw, page=labels(), volume=_optional(ids())),
-        st.builds(m.NoteTarget, raw=raw, note=labels(), document=_optional(ids()), volume=_optional(ids())),
+        st.builds(
+            m.NoteTarget,
+            raw=raw,
+            id=_optional(ids()),
+            label=_optional(labels()),
+            document=_optional(ids()),
+            volume=_optional(ids()),
+        ),
         st.builds(m.VolumeTarget, raw=raw, volume=ids()),
         st.builds(
             m.ArchivalTarget,

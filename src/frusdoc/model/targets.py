@@ -61,10 +61,23 @@ class PageTarget:
 
 @attrs.frozen(kw_only=True)
 class NoteTarget:
-    """A footnote: ``footnote 3, Document 59``, ``#d59fn3``."""
+    """A footnote: ``#d59fn3``, ``frus1964-68v02#d337fn5``, ``footnote 3, Document 59``.
+
+    A reference names a note by its id or by its printed label, and the two
+    differ wherever ids drift from labels, so they are kept apart: ``id`` is
+    the note's id (``d118fn85`` of the TEI pointer ``#d118fn85``), ``label``
+    the label printed in prose (``3`` of ``footnote 3, Document 59``). Either
+    may be unknown. ``document`` and ``volume`` are ``None`` for the same
+    document and volume.
+
+    Format 1.0 had one field ``note`` for both (the part after ``fn`` of a
+    pointer, or the printed label); it is read as ``id`` when ``raw`` is a note
+    pointer ending in it, as ``label`` otherwise (see ``docs/citations.md``).
+    """
 
     raw: str
-    note: str
+    id: str | None = None
+    label: str | None = None
     document: str | None = None
     volume: str | None = None
 
@@ -72,7 +85,9 @@ class NoteTarget:
     def url(self) -> str | None:
         """The address of the note's document, when volume and document are known."""
         if self.volume and self.document:
-            return f"{HSG}/{self.volume}/{self.document}#fn:{self.note}"
+            anchor = self.label or (self.id.rpartition("fn")[2] if self.id else None)
+            base = f"{HSG}/{self.volume}/{self.document}"
+            return f"{base}#fn:{anchor}" if anchor else base
         return None
 
 

@@ -17,7 +17,7 @@ _VOLUME = r"frus[0-9][\w-]*"
 _POINTER = re.compile(rf"(?P<volume>{_VOLUME})?(?:#(?P<anchor>[\w.-]+))?")
 _DOC = re.compile(r"d(\d+)")
 _PAGE = re.compile(r"pg_(.+)")
-_NOTE = re.compile(r"(d\d+)fn(\w+)")
+_NOTE = re.compile(r"(d\d+)fn\w+")
 
 
 def parse_target(raw: str) -> m.Target:
@@ -37,5 +37,6 @@ def parse_target(raw: str) -> m.Target:
         return m.PageTarget(raw=raw, page=page.group(1), volume=volume)
     note = _NOTE.fullmatch(anchor)
     if note:
-        return m.NoteTarget(raw=raw, note=note.group(2), document=note.group(1), volume=volume)
+        # the anchor is the note's id; its printed label is not in the pointer
+        return m.NoteTarget(raw=raw, id=anchor, document=note.group(1), volume=volume)
     return m.UnknownTarget(raw=raw)
