@@ -307,3 +307,16 @@ def test_raw_nodes_are_counted() -> None:
     raw = list(frusdoc.raw_nodes(_read("frus1872p2v2")))
     assert raw and all(isinstance(n, (m.RawBlock, m.RawInline)) for _, n in raw)
     assert not any(path[:1] == ("header",) for path, _ in raw)
+
+
+def test_explicit_targets_as_frusdoc_0_1_wrote_them_read() -> None:
+    ns = 'xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"'
+    old = f'<div {ns} type="document"><p><ref target="#d118fn85" frus:target="note-target" frus:target-note="85">n. 85</ref></p></div>'
+    (ref,) = [n for _, n in frusdoc.walk(tei.read_document(old)) if isinstance(n, m.Reference)]
+    assert ref.target == m.NoteTarget(raw="#d118fn85", id="d118fn85")
+    # a frus:target that is not frusdoc's is kept as an attribute, not refused
+    odd = f'<div {ns} type="document"><p><ref target="#d3" frus:target="nonsense">x</ref></p></div>'
+    (ref,) = [n for _, n in frusdoc.walk(tei.read_document(odd)) if isinstance(n, m.Reference)]
+    assert ref.target == m.DocumentTarget(raw="#d3", document="d3")
+    assert ("{http://history.state.gov/frus/ns/1.0}target", "nonsense") in ref.extra
+    assert 'frus:target="nonsense"' in tei.write_document(tei.read_document(odd))

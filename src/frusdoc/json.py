@@ -9,7 +9,6 @@ input is reported at once, each with its JSON path, in a
 from __future__ import annotations
 
 import json as _stdjson
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar, cast, get_args, get_origin, overload
 
@@ -208,7 +207,6 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     return conv
 
 
-_NOTE_POINTER = re.compile(r"d\d+fn\w+")
 
 
 def _note_target_1_0(value: dict[str, Any]) -> dict[str, Any]:
@@ -227,12 +225,7 @@ def _note_target_1_0(value: dict[str, Any]) -> dict[str, Any]:
     if "id" in value or "label" in value:
         raise _Expected("'note' (format 1.0) cannot stand beside 'id' or 'label' (format 1.1)")
     out = {k: v for k, v in value.items() if k != "note"}
-    raw = value.get("raw")
-    anchor = raw.rpartition("#")[2] if type(raw) is str and "#" in raw else ""
-    if _NOTE_POINTER.fullmatch(anchor) and anchor.endswith("fn" + note):
-        out["id"] = anchor
-    else:
-        out["label"] = note
+    out.update(m.NoteTarget.legacy_fields(value.get("raw"), note))
     return out
 
 

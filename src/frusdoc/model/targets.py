@@ -9,6 +9,7 @@ means "this volume").
 
 from __future__ import annotations
 
+import re
 from typing import Union
 
 import attrs
@@ -59,6 +60,9 @@ class PageTarget:
         return f"{HSG}/{self.volume}/pg_{self.page}" if self.volume else None
 
 
+_NOTE_POINTER = re.compile(r"d\d+fn\w+")
+
+
 @attrs.frozen(kw_only=True)
 class NoteTarget:
     """A footnote: ``#d59fn3``, ``frus1964-68v02#d337fn5``, ``footnote 3, Document 59``.
@@ -80,6 +84,14 @@ class NoteTarget:
     label: str | None = None
     document: str | None = None
     volume: str | None = None
+
+    @staticmethod
+    def legacy_fields(raw: object, note: str) -> dict[str, str]:
+        """The 1.1 field (``id`` or ``label``) for a format 1.0 ``note`` value, told apart by ``raw``."""
+        anchor = raw.rpartition("#")[2] if isinstance(raw, str) and "#" in raw else ""
+        if _NOTE_POINTER.fullmatch(anchor) and anchor.endswith("fn" + note):
+            return {"id": anchor}
+        return {"label": note}
 
     @property
     def url(self) -> str | None:

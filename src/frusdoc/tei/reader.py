@@ -18,7 +18,6 @@ import attrs
 from frusdoc import model as m
 from frusdoc.tei.names import FRUS, XML, local
 from frusdoc.tei.pointers import parse_target
-from frusdoc.tei.safe import TeiError
 
 __all__ = ["BLOCK_TAGS", "INLINE_TAGS", "Reader"]
 
@@ -467,7 +466,7 @@ def _explicit_target(el: Any, raw: str) -> m.Target | None:
 
     cls = CLASS_OF_TAG.get(tag)
     if cls is None:
-        raise TeiError(f"line {el.sourceline}: <ref> has an unknown frus:target {tag!r}")
+        return None  # not frusdoc's: the attributes are kept as they are
     fields: dict[str, Any] = {"raw": raw}
     parts: list[tuple[str, str]] = []
     prefix = f"{{{FRUS}}}target-"
@@ -478,10 +477,12 @@ def _explicit_target(el: Any, raw: str) -> m.Target | None:
             fields[key[len(prefix) :].replace("-", "_")] = value
     if cls is m.ArchivalTarget:
         fields["parts"] = tuple(parts)
+    if cls is m.NoteTarget and "note" in fields:  # as frusdoc 0.1 (format 1.0) wrote it
+        fields.update(m.NoteTarget.legacy_fields(raw, fields.pop("note")))
     try:
         return cls(**fields)  # type: ignore[no-any-return]
-    except (TypeError, ValueError) as exc:
-        raise TeiError(f"line {el.sourceline}: <ref> has an invalid explicit target: {exc}") from None
+    except (TypeError, ValueError):
+        return None  # not as frusdoc writes it: the attributes are kept as they are
 
 
 _REND = frozenset({"rend"})
