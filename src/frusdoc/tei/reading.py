@@ -359,7 +359,7 @@ class _VolumeBuilder:
                 self.part_attributes.insert(0, m.PartAttributes(part="text", attributes=attributes))
         elif frame.kind in _PARTS:
             self.parts[frame.kind] = tuple(frame.children)
-            if attributes:
+            if attributes or not frame.children:  # an empty part is there all the same
                 self.part_attributes.append(m.PartAttributes(part=frame.kind, attributes=attributes))  # type: ignore[arg-type]
         else:
             division = m.Division(
