@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -9,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frusdoc
+from frusdoc import check, testing, text
 from frusdoc import model as m
-from frusdoc import testing, text
 from tests.corpus import DATA, read, text_files, text_index
 
 FILES = text_files()
@@ -37,13 +39,22 @@ def test_corpus_markers_match_notes_and_show_their_label(path: Path) -> None:
     refs = _refs(doc)
     spans = text.spans(doc)
     if listed:
-        assert [r.label for _, r in refs] == [n.label for n in listed]
+        # one marker per note, in order; a label printed again refers to the same note
+        assert list(dict.fromkeys(r.label for _, r in refs)) == [n.label for n in listed]
     for p, ref in refs:
         start, end = spans[p]
         assert s[start:end] == ref.label  # the marker is where the page prints it
 
 
-# The markers each page prints, in order, read off the pages by hand.
+# The hand-checked answer key: per page, every marker's printed label in order,
+# with the text it is glued to (marker included) as printed.
+KEY: dict[str, list[tuple[str, str]]] = {
+    name: [(label, context) for label, context in entries]
+    for name, entries in json.loads((DATA / "expect" / "text_notes.json").read_text(encoding="utf-8")).items()
+    if not name.startswith("_")
+}
+
+# Pages outside the key whose markers were read off the pages by hand earlier.
 EXPECTED_MARKERS = {
     "seed.txt": ["80", "81", "82"],
     "frus1900_d171.txt": ["1"],  # "telegram,1"
@@ -62,13 +73,50 @@ EXPECTED_MARKERS = {
     "frus1961-63v04_d224.txt": ["1", "2", "3"],
     "frus1961-63v15_d168.txt": ["0", "1"],  # list cut after two notes: only two markers matched
     "frus1961-63v15_d4.txt": ["0", "1", "2"],  # source note 0 is list item 1
+    **{name: [label for label, _ in entries] for name, entries in KEY.items()},
 }
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_corpus_markers_are_the_printed_ones(path: Path) -> None:
+    # Every page with a footnote list has its markers checked by hand; the
+    # others (no list, or a list cut before its first note) have none.
     doc = text.parse(read(path))
     assert [r.label for _, r in _refs(doc)] == EXPECTED_MARKERS.get(path.name, [])
+
+
+@pytest.mark.parametrize("name", sorted(KEY))
+def test_key_page_has_exactly_its_markers_where_printed(name: str) -> None:
+    s = read(DATA / "text" / name)
+    doc = text.parse(s)
+    spans = text.spans(doc)
+    found = []
+    for p, ref in _refs(doc):
+        found.append((ref.label, s[: spans[p][1]]))
+    assert [label for label, _ in found] == [label for label, _ in KEY[name]]
+    for (label, before), (_, context) in zip(found, KEY[name], strict=True):
+        assert before.endswith(context), (label, before[-40:], context)
+
+
+def test_every_listed_page_has_hand_checked_markers() -> None:
+    # The expectations cover every page whose list holds a note (the key's own rule).
+    for name, row in text_index().items():
+        if row["footnote_style"] != "none":
+            assert name in EXPECTED_MARKERS, name
+
+
+_PAGE_MARKER = re.compile(r"\[(?:Facsimile |Typeset )?Page (?:\[[^\]\n]*\]|[^\[\]\n])*\]")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_corpus_page_breaks_are_the_printed_markers(path: Path) -> None:
+    s = read(path)
+    doc = text.parse(s)
+    breaks = [(p, n) for p, n in frusdoc.walk(doc) if isinstance(n, m.PageBreak)]
+    printed = _PAGE_MARKER.findall(s)
+    assert len(breaks) == len(printed)
+    spans = text.spans(doc)
+    assert [s[slice(*spans[p])] for p, _ in breaks] == printed
 
 
 def test_pages_without_a_footnote_list_keep_their_digits_as_text() -> None:
@@ -77,6 +125,81 @@ def test_pages_without_a_footnote_list_keep_their_digits_as_text() -> None:
     doc = text.parse(s)
     assert _refs(doc) == []
     assert "1918,1 which" in text.render(doc)
+
+
+def test_a_label_printed_twice_refers_to_one_note() -> None:
+    # d70 prints "1936,38", "11 a.m.,38" and "8 p.m.38)" for one note; its list
+    # was cut off, so the test gives it one.
+    s = read(DATA / "text" / "frus1936v03_d70.txt") + "\n  1. Not printed."
+    doc = text.parse(s)
+    assert [r.label for _, r in _refs(doc)] == ["38", "38", "38"]
+    assert [n.label for n in doc.notes if n.rend != "inline"] == ["38"]
+    assert "No. 38 of March" in text.render(doc, markers=False)  # the digits of the text stay text
+    # The model pairs one marker with one note: check names the repeats, and no note goes unmarked.
+    repeats = [p for p, _ in _refs(doc)][1:]
+    assert [d.location.path for d in check(doc) if d.code in ("FD001", "FD002")] == repeats
+    assert text.render(doc) == s
+
+
+def test_markers_that_cannot_be_matched_stay_text_and_check_says_so() -> None:
+    # d109 with a fourth note that no marker refers to: the labels cannot all be
+    # matched, so none is guessed, and check names every note without a marker.
+    s = read(DATA / "text" / "frus1943CairoTehran_d109.txt") + "\n  4. Not printed."
+    doc = text.parse(s)
+    assert _refs(doc) == []
+    assert "November 82 to Molotov" in text.render(doc, markers=False)
+    listed = [i for i, n in enumerate(doc.notes) if n.rend != "inline"]
+    assert all(doc.notes[i].label is None for i in listed)
+    unmatched = [d for d in check(doc) if d.code == "FD002"]
+    assert [d.location.path for d in unmatched] == [("notes", i) for i in listed]
+    assert text.render(doc) == s
+
+
+def test_fused_markers_need_a_plausible_start() -> None:
+    # "Gocus 770 and 7721": 772 + marker 1, not 77 + marker 0 (a 0 is the source note's label)
+    doc = text.parse(read(DATA / "text" / "frus1949v07p1_d327.txt"))
+    ((path, _),) = _refs(doc)
+    block = doc.blocks[path[1]]  # type: ignore[index]
+    assert isinstance(block, m.Paragraph)
+    before = block.inlines[path[-1] - 1]  # type: ignore[operator]
+    assert isinstance(before, m.Text) and before.text.endswith("(Gocus 770 and 772")
+    # "November 82": a day after a month name can be a single digit
+    d109 = text.parse(read(DATA / "text" / "frus1943CairoTehran_d109.txt"))
+    assert [r.label for _, r in _refs(d109)] == ["1", "2", "3"]
+
+
+def test_footnotes_with_several_paragraphs() -> None:
+    # d513: note 3 goes on after a blank line, indented four spaces; the excerpt ends inside it
+    s = read(DATA / "text" / "frus1945v03_d513.txt")
+    doc = text.parse(s)
+    assert [n.label for n in doc.notes if n.rend != "inline"] == ["28", "29", "30"]
+    third = doc.notes[-1]
+    assert len(third.blocks) == 2
+    second = third.blocks[1]
+    assert isinstance(second, m.Plain)
+    assert frusdoc.plain_text(second.inlines).startswith("In telegram 812, March 19, 6 p.m., from Moscow")
+    assert text.render(doc) == s
+    # the canonical form writes them the same way
+    note = m.Note(
+        label="1", blocks=(m.Plain(inlines=(m.Text(text="One."),)), m.Plain(inlines=(m.Text(text="Two."),)))
+    )
+    made = m.Document(title=(m.Text(text="Title"), m.NoteRef(label="1")), notes=(note,))
+    assert text.render(made) == "Title1\n  1. One.\n\n    Two."
+    assert text.parse(text.render(made)) == made
+
+
+def test_an_arrow_footnote_cut_before_its_arrow() -> None:
+    s = read(DATA / "text" / "frus1961-63v03_d223.txt")
+    doc = text.parse(s)
+    assert doc.layout is not None
+    assert doc.layout.note_style == "arrow" and doc.layout.note_cut
+    assert [n.label for n in doc.notes] == ["1", "2", "3", "4"]
+    last = frusdoc.plain_text(doc.notes[-1].blocks[0].inlines)  # type: ignore[union-attr]
+    assert last.startswith("The Embassy reported, in telegram 96 from Saigon") and not last.endswith("↩")
+    assert text.render(doc) == s
+    # a dash line alone at the end is a dash item, not a cut note
+    lone = text.parse("Title\n\nText.2\n- an item")
+    assert lone.notes == () and lone.layout is not None and not lone.layout.note_cut
 
 
 def test_index_footnote_styles_agree() -> None:
@@ -223,14 +346,63 @@ def test_source_line_before_heading() -> None:
 
 
 def test_page_markers_in_every_form() -> None:
-    doc = text.parse("Title\n\n[Page [II]]\n\nword[Page 250]it and [Facsimile Page 1] more [Page XII]")
+    s = "Title\n\n[Page [II]]\n\nword[Page 250]it and [Facsimile Page 1] [Typeset Page 1] more [Page XII]"
+    doc = text.parse(s)
     breaks = [n for _, n in frusdoc.walk(doc) if isinstance(n, m.PageBreak)]
     assert breaks == [
         m.PageBreak(label="[II]"),
         m.PageBreak(label="250"),
-        m.PageBreak(label="1", facsimile=True),
+        m.PageBreak(label="1", kind="facsimile"),
+        m.PageBreak(label="1", kind="typeset"),
         m.PageBreak(label="XII"),
     ]
+    assert text.render(doc) == s
+
+
+def test_page_markers_that_split_a_word() -> None:
+    # d18 prints "indi [Page 54] vidual", d45 "in[Page 138]corporating"
+    for name, before, after in [
+        ("frus1977-80v02_d18.txt", "any indi ", " vidual cause"),
+        ("frus1977-80v02_d45.txt", "a redraft in", "corporating many"),
+    ]:
+        s = read(DATA / "text" / name)
+        doc = text.parse(s)
+        found = [
+            (block, k)
+            for block in doc.blocks
+            if isinstance(block, m.Paragraph)
+            for k, node in enumerate(block.inlines)
+            if isinstance(node, m.PageBreak)
+        ]
+        (block, k), *_ = found
+        previous, following = block.inlines[k - 1], block.inlines[k + 1]
+        assert isinstance(previous, m.Text) and previous.text.endswith(before)
+        assert isinstance(following, m.Text) and following.text.startswith(after)
+        assert text.render(doc) == s
+    glued = text.parse(read(DATA / "text" / "frus1977-80v02_d45.txt"))
+    assert "a redraft incorporating many" in text.render(glued, page_breaks=False)
+
+
+def test_a_page_that_begins_with_a_page_marker() -> None:
+    s = "[Page 12]The Minister to the Secretary of State\n\nSir: I have the honor."
+    doc = text.parse(s)
+    assert doc.title[0] == m.PageBreak(label="12")
+    assert frusdoc.plain_text(doc.title, page_breaks=False) == "The Minister to the Secretary of State"
+    alone = text.parse("[Page 5]\n\nTitle\n\nText.")
+    assert alone.title == (m.PageBreak(label="5"),)
+    assert text.render(doc) == s
+
+
+def test_a_page_marker_cut_off_at_the_end_is_text() -> None:
+    # d98 ends at the 2,000-byte cap inside "[Page 12"
+    s = read(DATA / "text" / "frus1901China_d98.txt")
+    assert s.endswith("[Page 12")
+    doc = text.parse(s)
+    assert not any(isinstance(n, m.PageBreak) for _, n in frusdoc.walk(doc))
+    last = doc.blocks[-1]
+    assert isinstance(last, m.Paragraph)
+    tail = last.inlines[-1]
+    assert isinstance(tail, m.Text) and tail.text.endswith("[Page 12")
 
 
 def test_digits_of_the_text_are_not_markers() -> None:

@@ -15,7 +15,7 @@ stay small enough for fast tests, and every field of every class is drawn.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from hypothesis import strategies as st
 
@@ -35,6 +35,7 @@ __all__ = [
     "inlines",
     "labels",
     "notes",
+    "page_kinds",
     "targets",
     "text_layouts",
     "texts",
@@ -88,6 +89,11 @@ def labels() -> st.SearchStrategy[str]:
         st.builds("{}{}".format, st.integers(1, 999), st.sampled_from("abcd")),
         st.sampled_from(["*", "†", "XII", "[VI]", "iv"]),
     )
+
+
+def page_kinds() -> st.SearchStrategy[m.PageKind]:
+    """The kinds of page a page break starts: ``page``, ``facsimile``, ``typeset``."""
+    return st.sampled_from(get_args(m.PageKind))
 
 
 def attributes() -> st.SearchStrategy[m.Attributes]:
@@ -156,7 +162,7 @@ def _leaf_inlines() -> st.SearchStrategy[m.Inline]:
             label=labels(),
             id=_optional(ids()),
             facs=_optional(st.integers(0, 9999).map("{:04d}".format)),
-            facsimile=st.booleans(),
+            kind=page_kinds(),
             extra=attributes(),
         ),
         st.builds(m.LineBreak, extra=attributes()),
@@ -339,6 +345,7 @@ def text_layouts() -> st.SearchStrategy[m.TextLayout]:
         trailing=st.sampled_from(["", "\n", "\n\n"]),
         list_styles=_tuples(st.sampled_from(["bullet", "labels", "dash-labels", "dash"]), max_size=2),
         note_style=st.sampled_from(["numbered", "arrow"]),
+        note_cut=st.booleans(),
     )
 
 
@@ -446,7 +453,7 @@ def _canonical_line(
                 tokens.append(
                     m.PageBreak(
                         label=draw(st.one_of(st.integers(1, 999).map(str), st.sampled_from(["XII", "[VI]"]))),
-                        facsimile=draw(st.booleans()),
+                        kind=draw(page_kinds()),
                     )
                 )
                 if draw(st.booleans()):

@@ -19,9 +19,11 @@ from frusdoc.text.writer import canonical_layout
 __all__ = ["parse"]
 
 _SEPARATOR = re.compile(r"((?:[ \t]*\r?\n)+)")
-_PAGE = re.compile(r"\[(Facsimile )?Page ((?:\[[^\]\n]*\]|[^\]\n\[])*)\]")
+_PAGE = re.compile(r"\[(?:(Facsimile|Typeset) )?Page ((?:\[[^\]\n]*\]|[^\]\n\[])*)\]")
+_PAGE_KINDS: dict[str | None, m.PageKind] = {None: "page", "Facsimile": "facsimile", "Typeset": "typeset"}
 _NUMBERED_NOTE = re.compile(r"  ([1-9]\d*)\. (.*)\Z", re.S)
 _ARROW_NOTE = re.compile(r"- (.*)↩\Z", re.S)
+_NOTE_INDENT = "    "  # a footnote's second paragraph: "\n\n    text"
 _SOURCE_LINE = re.compile(
     r"(?:File No\. )?\d{3}\.?[\w.]*(?: [\w() .,]+?)?/\S*(?:[ \w().,–-]*)?(?:: [\w ,—-]+)?"
     r"|[A-Z][\w.]*(?: [A-Z][\w.]*)* Papers(?:: [\w ,—-]+)?"
@@ -60,16 +62,24 @@ def parse(s: str) -> m.Document:
     if lines == [""]:
         lines = []
 
-    note_start, note_style = _find_notes(lines, seps)
+    note_start, note_style, note_texts, note_cut = _find_notes(lines, seps)
     body = lines[:note_start]
-    note_lines = lines[note_start:]
+    # A note's further paragraphs are one piece with it: the separators before
+    # them are written by the note itself, not the layout.
+    inside: list[int] = []
+    line = note_start
+    for texts in note_texts:
+        inside.extend(range(line, line + len(texts) - 1))
+        line += len(texts)
+    for k in reversed(inside):
+        del seps[k]
 
     source: str | None = None
     if len(body) >= 2 and _SOURCE_LINE.fullmatch(body[0]):
         source = body[0]
     title_index = 1 if source is not None else 0
 
-    markers = _align(body, title_index, note_lines, note_style)
+    markers = _align(body, title_index, note_texts)
 
     notes: list[m.Note] = []
     if source is not None:
@@ -81,13 +91,12 @@ def parse(s: str) -> m.Document:
 
     blocks, list_styles = _blocks(body, seps, title_index + 1, markers)
 
-    by_label = [mk.label for mk in markers_in_order(markers)]
-    for k, line in enumerate(note_lines):
-        match = (_NUMBERED_NOTE if note_style == "numbered" else _ARROW_NOTE).fullmatch(line)
-        text = match.group(2 if note_style == "numbered" else 1) if match else line
+    by_label = [mk.label for mk in markers_in_order(markers) if not mk.repeat]
+    for k, texts in enumerate(note_texts):
         label = by_label[k] if k < len(by_label) else None
-        kind = "source" if text.startswith("Source: ") else None
-        notes.append(m.Note(label=label, kind=kind, blocks=(m.Plain(inlines=_inlines(text, [])),)))
+        kind = "source" if texts[0].startswith("Source: ") else None
+        paragraphs = tuple(m.Plain(inlines=_inlines(t, [])) for t in texts)
+        notes.append(m.Note(label=label, kind=kind, blocks=paragraphs))
 
     label_match = _HEADING_LABEL.match(body[title_index]) if len(body) > title_index else None
     layout = m.TextLayout(
@@ -96,6 +105,7 @@ def parse(s: str) -> m.Document:
         trailing=trailing,
         list_styles=tuple(list_styles),
         note_style=note_style,
+        note_cut=note_cut,
     )
     doc = m.Document(
         title=title,
@@ -114,39 +124,54 @@ def markers_in_order(markers: dict[int, list[Marker]]) -> list[Marker]:
     return [mk for line in sorted(markers) for mk in markers[line]]
 
 
-def _find_notes(lines: Sequence[str], seps: Sequence[str]) -> tuple[int, m.NoteStyle]:
-    """Where the footnote list starts (``len(lines)`` when there is none) and its flavour."""
+def _find_notes(lines: Sequence[str], seps: Sequence[str]) -> tuple[int, m.NoteStyle, list[list[str]], bool]:
+    """The footnote list at the end of the page: where it starts (``len(lines)``
+    when there is none), its flavour, the paragraphs of each note, and whether
+    the page ends inside its last arrow note (before the ``↩``)."""
     n = len(lines)
-    # Numbered: the last "  1. " line from which the numbers run 1, 2, … to the end,
-    # each note on its own line.
+    # Numbered: the last "  1. " line from which the numbers run 1, 2, … to the
+    # end, each note starting on a line of its own; a note's further paragraphs
+    # follow a blank line, indented four spaces.
     for start in range(n - 1, 0, -1):
         first = _NUMBERED_NOTE.fullmatch(lines[start])
         if first is None or first.group(1) != "1":
             continue
-        ok = all(
-            (mt := _NUMBERED_NOTE.fullmatch(lines[j])) is not None and mt.group(1) == str(j - start + 1)
-            for j in range(start, n)
-        ) and all(seps[j - 1] == "\n" for j in range(start + 1, n))
-        if ok:
-            return start, "numbered"
+        notes: list[list[str]] = []
+        for j in range(start, n):
+            mt = _NUMBERED_NOTE.fullmatch(lines[j])
+            if mt is not None and mt.group(1) == str(len(notes) + 1) and (j == start or seps[j - 1] == "\n"):
+                notes.append([mt.group(2)])
+            elif notes and seps[j - 1] == "\n\n" and lines[j].startswith(_NOTE_INDENT):
+                notes[-1].append(lines[j][len(_NOTE_INDENT) :])
+            else:
+                break
+        else:
+            return start, "numbered", notes, False
         break
-    # Arrow: a run of "- text↩" lines at the end.
+    # Arrow: a run of "- text↩" lines at the end; the very last may have lost
+    # its "↩" when the excerpt was cut inside it.
     start = n
+    cut = n > 2 and not lines[-1].endswith("↩") and _DASH_ITEM.fullmatch(lines[-1]) is not None
+    if cut:
+        start -= 1
     while start > 1 and _ARROW_NOTE.fullmatch(lines[start - 1]) and (start == n or seps[start - 1] == "\n"):
         start -= 1
+    if cut and (start == n - 1 or seps[n - 2] != "\n"):
+        start, cut = n, False  # a dash line alone is a dash item, not a note
     if start < n:
-        return start, "arrow"
-    return n, "numbered"
+        texts = [[line[2:-1]] for line in lines[start : n - 1 if cut else n]]
+        if cut:
+            texts.append([lines[-1][2:]])
+        return start, "arrow", texts, cut
+    return n, "numbered", [], False
 
 
-def _align(
-    body: Sequence[str], title_index: int, note_lines: Sequence[str], style: m.NoteStyle
-) -> dict[int, list[Marker]]:
+def _align(body: Sequence[str], title_index: int, notes: Sequence[Sequence[str]]) -> dict[int, list[Marker]]:
     """The markers of the heading and body, keyed by line, aligned with the notes."""
-    if not note_lines:
+    if not notes:
         return {}
     searchable = [line if i >= title_index else "" for i, line in enumerate(body)]
-    found = align(searchable, len(note_lines))
+    found = align(searchable, len(notes), source_first=notes[0][0].startswith("Source: "))
     if found is None:
         return {}
     out: dict[int, list[Marker]] = {}
@@ -159,7 +184,7 @@ def _inlines(line: str, markers: Sequence[Marker]) -> tuple[m.Inline, ...]:
     """A line's inlines: text runs, page breaks and the given note markers."""
     cuts: list[tuple[int, int, m.Inline]] = []
     for mt in _PAGE.finditer(line):
-        cuts.append((mt.start(), mt.end(), m.PageBreak(label=mt.group(2), facsimile=bool(mt.group(1)))))
+        cuts.append((mt.start(), mt.end(), m.PageBreak(label=mt.group(2), kind=_PAGE_KINDS[mt.group(1)])))
     for mk in markers:
         cuts.append((mk.start, mk.end, m.NoteRef(label=mk.label)))
     cuts.sort(key=lambda c: c[0])
