@@ -40,8 +40,12 @@ __all__ = [
 
 FORMAT_NAME = "frusdoc"
 """The key of the format marker on every root object."""
-FORMAT_VERSION = "1.0"
-"""The version of the JSON format this release writes (and reads, for major 1)."""
+FORMAT_VERSION = "1.1"
+"""The version of the JSON format this release writes (and reads, for major 1).
+
+1.1 added ``PageBreak.kind`` (``page``, ``facsimile``, ``typeset``) in place of
+1.0's ``"facsimile": true``, which is still read (as ``kind: "facsimile"``) and
+never written, and ``TextLayout.note_cut``."""
 
 T = TypeVar("T")
 
@@ -206,15 +210,37 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     return conv
 
 
+def _page_break_1_0(value: dict[str, Any]) -> dict[str, Any]:
+    """Format 1.0 marked a facsimile page ``"facsimile": true``; 1.1 has ``"kind"``."""
+    if "facsimile" not in value:
+        return value
+    value = dict(value)
+    flag = value.pop("facsimile")
+    if type(flag) is not bool:
+        raise _Expected(f"expected a boolean in 'facsimile' (format 1.0), got {_json_kind(flag)}")
+    if flag:
+        if value.get("kind", "facsimile") != "facsimile":
+            raise _Expected(f"'facsimile': true (format 1.0) contradicts 'kind': {_json_kind(value['kind'])}")
+        value["kind"] = "facsimile"
+    return value
+
+
+#: Keys of older 1.x files, read into the current fields and never written.
+_OLDER_FORMS: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {m.PageBreak: _page_break_1_0}
+
+
 def _register_class(conv: cattrs.Converter, cls: type, tag: str, detailed: bool) -> None:
     # The generated functions are made on first use, once every hook they
     # depend on (unions, other classes) has been registered.
     allowed = frozenset(a.name for a in attrs.fields(cls)) | {"type"}
     generated: dict[str, Callable[..., Any]] = {}
+    older = _OLDER_FORMS.get(cls)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
             raise _Expected(f"expected an object ({tag}), got {_json_kind(value)}")
+        if older is not None:
+            value = older(value)
         if not value.keys() <= allowed:
             raise ForbiddenExtraKeysError("", cls, set(value.keys() - allowed))
         found = value.get("type", tag)
