@@ -510,6 +510,69 @@ def test_any_document_renders(doc: m.Document) -> None:
     assert text.render(text.parse(rendered)) == rendered
 
 
+def test_tables_flattened_to_cells() -> None:
+    # d79: "Sir Maurice Hankey, K. C. B. | } | Secretaries. |", each cell followed by "|"
+    s = read(DATA / "text" / "frus1919Parisv06_d79.txt")
+    doc = text.parse(s)
+    (table,) = [b for b in doc.blocks if isinstance(b, m.Table)]
+    cells = [[frusdoc.plain_text(c.inlines) for c in row.cells] for row in table.rows]
+    assert cells == [
+        ["Sir Maurice Hankey, K. C. B. ", " } ", " Secretaries. "],
+        ["Count Aldrovandi. ", " ", ""],
+        ["Capt. A. Portier. ", " ", ""],
+        ["M. P. J. Mantoux.—Interpreter. "],
+    ]
+    assert text.render(doc) == s
+    made = m.Document(
+        title=(m.Text(text="Title"),),
+        blocks=(m.Table(rows=(m.Row(cells=(m.Cell(inlines=(m.Text(text="a "),)), m.Cell())),)),),
+    )
+    assert text.render(made) == "Title\n\na ||"
+
+
+def test_names_and_punctuation_on_lines_of_their_own_join_their_line() -> None:
+    # hard-wrapped headings and datelines: "Mr. Rockhill to Mr." / "Hay.", "(Received February" / "14.)"
+    d98 = text.parse(read(DATA / "text" / "frus1901China_d98.txt"))
+    assert d98.title == (m.Text(text="Mr. Rockhill to Mr."), m.LineBreak(), m.Text(text="Hay."))
+    d38 = text.parse(read(DATA / "text" / "frus1882_d38.txt"))
+    texts = [frusdoc.plain_text(b.inlines) for b in d38.blocks if isinstance(b, m.Paragraph)]
+    assert "Mr. Trescot\nto Mr. Frelinghuysen." in texts
+    assert "January 13, 1882. (Received February\n14.)" in texts
+    # lower-case classification lines stay lines of their own
+    d109 = text.parse(read(DATA / "text" / "frus1943CairoTehran_d109.txt"))
+    assert [frusdoc.plain_text(b.inlines) for b in d109.blocks[:2]] == ["secret", "urgent"]  # type: ignore[union-attr]
+
+
+def _alternates() -> list[tuple[str, str]]:
+    return [
+        (name, row["alternate_of"])
+        for name, row in text_index().items()
+        if row["alternate_of"] and (DATA / "text" / row["alternate_of"]).exists()
+    ]
+
+
+@pytest.mark.parametrize(("alternate", "original"), _alternates())
+def test_alternate_flavours_of_a_page_agree(alternate: str, original: str) -> None:
+    # The same page rendered twice (with and without heading, signature,
+    # captions, file line; hard-wrapped or not) reads to the same structure.
+    a, b = (text.parse(read(DATA / "text" / name)) for name in (alternate, original))
+
+    def pages(d: m.Document) -> list[str]:
+        return [n.label for _, n in frusdoc.walk(d) if isinstance(n, m.PageBreak)]
+
+    def words(inlines: tuple[m.Inline, ...]) -> str:
+        return " ".join(frusdoc.plain_text(inlines, markers=False).split())
+
+    def body(d: m.Document) -> str:
+        return " ".join(text.render(d, markers=False, notes=False, page_breaks=False).split())
+
+    assert pages(a) == pages(b)
+    assert [r.label for _, r in _refs(a)] == [r.label for _, r in _refs(b)]
+    # the titles agree, unless one flavour lost its heading and starts with the body
+    ta, tb = words(a.title), words(b.title)
+    assert ta == tb or ta in body(b) or tb in body(a)
+
+
 def test_hard_wrapped_lines_are_joined() -> None:
     d27 = text.parse(read(DATA / "text" / "frus1961-63v15_d27.txt"))
     dateline = d27.blocks[0]

@@ -36,6 +36,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATELINE = re.compile(rf"\[?[A-Z][\w .,’'“”-]{{1,60}}, {_MONTH} \d{{1,2}}, \d{{4}}[^\n]{{0,40}}")
 _SIGNATURE = re.compile(r"[A-Z][\w.’'\[\]-]*(?: [A-Z\[][\w.’'\[\]-]*){0,4}")
 _HEADING_LABEL = re.compile(r"(\d{1,4})\. ")
+# Titles that never end a sentence: a line ending with one goes on.
+_TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Messrs|Dr|Gen|Col|Capt|Lieut|Adm|Hon|Rev|Sr|Sra)\.\Z")
+_CLASSIFICATION = re.compile(r"[a-z]+(?: +[a-z]+){0,2}")
 
 
 def parse(s: str) -> m.Document:
@@ -87,7 +90,17 @@ def parse(s: str) -> m.Document:
 
     title: tuple[m.Inline, ...] = ()
     if len(body) > title_index:
-        title = _inlines(body[title_index], markers.get(title_index, []))
+        # A hard-wrapped heading ("Mr. Rockhill to Mr." / "Hay.") is one title.
+        end = title_index
+        while end + 1 < len(body) and seps[end] == "\n" and _continues(body[end], body[end + 1]):
+            end += 1
+        if end > title_index:
+            title = _wrapped_inlines([(body[k], markers.get(k, [])) for k in range(title_index, end + 1)])
+            _merge(seps, title_index, end)
+            body = _collapse(body, title_index, end)
+            markers = _shift(markers, title_index, end)
+        else:
+            title = _inlines(body[title_index], markers.get(title_index, []))
 
     blocks, list_styles = _blocks(body, seps, title_index + 1, markers)
 
@@ -224,6 +237,17 @@ def _blocks(
 
     while i < n:
         line = body[i]
+        # a table flattened to rows of cells, each ending in "|"
+        if line.endswith("|"):
+            j = i
+            while joined(j) and body[j + 1].endswith("|"):
+                j += 1
+            blocks.append(_table(body, i, j, markers))
+            _merge(seps, i, j)
+            body, n, last_body = _collapse(body, i, j), n - (j - i), last_body - (j - i)
+            markers = _shift(markers, i, j)
+            i += 1
+            continue
         # bullets
         if _BULLET.fullmatch(line):
             j = i
@@ -275,15 +299,11 @@ def _blocks(
             # A line that visibly goes on (an open bracket, a trailing comma before a
             # number or a lower-case word) is joined with the next: hard-wrapped text.
             j = i
-            while (
-                joined(j)
-                and not markers.get(j)
-                and not markers.get(j + 1)
-                and _continues(body[j], body[j + 1])
-            ):
+            while joined(j) and _continues(body[j], body[j + 1]):
                 j += 1
             if j > i:
-                blocks.append(_single("\n".join(body[i : j + 1]), [], is_last=j == last_body))
+                pieces = [(body[k], markers.get(k, [])) for k in range(i, j + 1)]
+                blocks.append(_wrapped(pieces, is_last=j == last_body))
                 _merge(seps, i, j)
                 body, n, last_body = _collapse(body, i, j), n - (j - i), last_body - (j - i)
                 markers = _shift(markers, i, j)
@@ -294,14 +314,33 @@ def _blocks(
 
 
 def _continues(line: str, following: str) -> bool:
-    """Is ``following`` the rest of ``line`` rather than a new block?"""
+    """Is ``following`` the rest of ``line`` rather than a new block?
+
+    Yes when ``line`` visibly goes on: an open bracket or parenthesis
+    (``(Received February`` / ``14.)``), a title that never ends a sentence
+    (``Mr. Rockhill to Mr.`` / ``Hay.``), a trailing comma before a number or a
+    lower-case word, or no closing punctuation before a lower-case word
+    (``Mr. Trescot`` / ``to Mr. Frelinghuysen.``). Lower-case lines of one to
+    three words are classification lines (``secret`` / ``urgent``), not the
+    rest of a sentence.
+    """
     if _BULLET.fullmatch(following) or _LABEL.fullmatch(following) or _DASH_ITEM.fullmatch(following):
         return False
-    if following.startswith((" ", "\t")) or not following.strip():
+    if following.startswith((" ", "\t")) or not following.strip() or line.endswith("|"):
         return False
-    if line.count("[") > line.count("]"):
+    if line.count("[") > line.count("]") or line.count("(") > line.count(")"):
         return True
-    return line.endswith(",") and (following[0].isdigit() or following[0].islower())
+    if _TITLE_END.search(line):
+        return True
+    if not following[0].islower() and not (following[0].isdigit() and line.endswith(",")):
+        return False
+    if line.endswith(","):
+        return True
+    return (
+        line[-1:].isalpha()
+        and (len(line.split()) >= 4 or any(c.isupper() for c in line))
+        and not _CLASSIFICATION.fullmatch(following)
+    )
 
 
 def _merge(seps: list[str], i: int, j: int) -> None:
@@ -316,6 +355,26 @@ def _collapse(body: Sequence[str], i: int, j: int) -> list[str]:
 def _shift(markers: dict[int, list[Marker]], i: int, j: int) -> dict[int, list[Marker]]:
     # After collapsing lines i..j into one, later line numbers move up.
     return {(k - (j - i) if k > j else k): v for k, v in markers.items() if not i <= k <= j}
+
+
+def _table(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]) -> m.Table:
+    """Lines i..j as a table: the cells are the pieces before each "|", with
+    the spaces the page puts around them (``"Count Aldrovandi. | ||"``)."""
+    rows = []
+    for k in range(i, j + 1):
+        cells = []
+        start = 0
+        for piece in body[k][:-1].split("|"):
+            end = start + len(piece)
+            mks = [
+                Marker(mk.line, mk.start - start, mk.end - start, mk.label)
+                for mk in markers.get(k, [])
+                if start <= mk.start < end
+            ]
+            cells.append(m.Cell(inlines=_inlines(piece, mks)))
+            start = end + 1
+        rows.append(m.Row(cells=tuple(cells)))
+    return m.Table(rows=tuple(rows))
 
 
 def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]) -> m.ListBlock | None:
@@ -348,18 +407,28 @@ def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Ma
     return build(0, 0)[0]
 
 
+def _wrapped_inlines(pieces: Sequence[tuple[str, Sequence[Marker]]]) -> tuple[m.Inline, ...]:
+    """Hard-wrapped lines as one run of inlines, a ``LineBreak`` where each line ended."""
+    parts: list[m.Inline] = []
+    for k, (piece, markers) in enumerate(pieces):
+        if k:
+            parts.append(m.LineBreak())
+        parts.extend(_inlines(piece, markers))
+    return tuple(parts)
+
+
+def _wrapped(pieces: Sequence[tuple[str, Sequence[Marker]]], *, is_last: bool) -> m.Block:
+    """Hard-wrapped lines as one block."""
+    return _classify(" ".join(p for p, _ in pieces), _wrapped_inlines(pieces), is_last=is_last)
+
+
 def _single(line: str, markers: Sequence[Marker], *, is_last: bool) -> m.Block:
-    """One line (or hard-wrapped lines) as a paragraph, caption, dateline or signature."""
-    if "\n" in line:
-        parts: list[m.Inline] = []
-        for k, piece in enumerate(line.split("\n")):
-            if k:
-                parts.append(m.LineBreak())
-            parts.extend(_inlines(piece, []))
-        inlines: tuple[m.Inline, ...] = tuple(parts)
-        line = line.replace("\n", " ")
-    else:
-        inlines = _inlines(line, markers)
+    """One line as a paragraph, caption, dateline or signature."""
+    return _classify(line, _inlines(line, markers), is_last=is_last)
+
+
+def _classify(line: str, inlines: tuple[m.Inline, ...], *, is_last: bool) -> m.Block:
+    """The block a line of text is: a caption, a dateline, a signature or a paragraph."""
     if _CAPTION.fullmatch(line):
         return m.Heading(inlines=inlines)
     if _DATELINE.fullmatch(line) and not line.endswith((":", "etc.,")):

@@ -23,6 +23,7 @@ NOTE_SEPARATOR = "\n"
 # A footnote's further paragraphs, as history.state.gov prints them: after a
 # blank line, indented four spaces.
 NOTE_PARAGRAPH = "\n\n    "
+TABLE_CELL_END = "|"
 
 Span = tuple[int, int]
 
@@ -141,10 +142,11 @@ def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None)
         for r, row in enumerate(block.rows):
             if r:
                 out.write("\n")
+            # As history.state.gov flattens a table: each cell followed by "|"
+            # ("Sir Maurice Hankey, K. C. B. | } | Secretaries. |").
             for c, cell in enumerate(row.cells):
-                if c:
-                    out.write("\t")
                 _inlines(out, cell.inlines, (*path, "rows", r, "cells", c, "inlines"))
+                out.write(TABLE_CELL_END)
     elif isinstance(block, m.Attachment):
         if block.title:
             _inlines(out, block.title, (*path, "title"))
