@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -488,6 +489,25 @@ def test_parse_render_is_identity_on_canonical_documents(doc: m.Document) -> Non
     assert text.parse(rendered) == doc
     assert "\n\n\n" not in rendered
     assert not rendered.endswith("\n")
+
+
+@given(testing.canonical_documents(), st.data())
+def test_parse_render_is_identity_with_footnotes_of_several_paragraphs(
+    doc: m.Document, data: st.DataObject
+) -> None:
+    # Further paragraphs of a footnote: one-line Plain blocks, like the first.
+    notes = []
+    for note in doc.notes:
+        more = data.draw(
+            st.lists(
+                st.sampled_from(["Not printed.", "See Document 5.", "Telegram 544, March 9."]), max_size=2
+            )
+        )
+        notes.append(
+            attrs.evolve(note, blocks=(*note.blocks, *(m.Plain(inlines=(m.Text(text=t),)) for t in more)))
+        )
+    longer = attrs.evolve(doc, notes=tuple(notes))
+    assert text.parse(text.render(longer)) == longer
 
 
 @given(testing.canonical_documents())
