@@ -478,6 +478,14 @@ def test_render_parse_is_identity_on_any_string(s: str) -> None:
     text.render(doc, markers=False, notes=False, page_breaks=False, reading="corrected")
 
 
+@given(st.text(alphabet=" \t\r\nab\u2028", max_size=40))
+def test_line_splitting_is_the_separator_pattern(s: str) -> None:
+    # the reader splits lines by hand for speed; the regular expression is the specification
+    from frusdoc.text.reader import _SEPARATOR, _split
+
+    assert _split(s) == _SEPARATOR.split(s)
+
+
 @given(st.text())
 def test_render_parse_is_identity_on_unicode(s: str) -> None:
     assert text.render(text.parse(s)) == s
