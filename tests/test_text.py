@@ -169,6 +169,22 @@ def test_fused_markers_need_a_plausible_start() -> None:
     assert [r.label for _, r in _refs(d109)] == ["1", "2", "3"]
 
 
+def test_markers_after_a_space_in_participant_lists_and_a_cut_list() -> None:
+    # d26: heading "…, 19551" (1955 + marker 1), participants "Interior2" … "Budget 5", "FOA 6";
+    # its list was cut off: the test gives it the first five notes, as a cut list would.
+    s = read(DATA / "text" / "frus1955-57v09_d26.txt")
+    doc = text.parse(s + "".join(f"\n  {k}. Note {k}." for k in range(1, 6)))
+    refs = _refs(doc)
+    assert [r.label for _, r in refs] == ["1", "2", "3", "4", "5"]
+    spans = text.spans(doc)
+    rendered = text.render(doc)
+    assert rendered[: spans[refs[0][0]][1]].endswith("19551")
+    assert rendered[: spans[refs[4][0]][1]].endswith("Budget 5")
+    # the whole list of ten: 1 fused, 5 and 6 after a space
+    whole = text.parse(s + "".join(f"\n  {k}. Note {k}." for k in range(1, 11)))
+    assert [r.label for _, r in _refs(whole)] == [str(k) for k in range(1, 11)]
+
+
 def test_footnotes_with_several_paragraphs() -> None:
     # d513: note 3 goes on after a blank line, indented four spaces; the excerpt ends inside it
     s = read(DATA / "text" / "frus1945v03_d513.txt")

@@ -146,9 +146,46 @@ def align(lines: Sequence[str], count: int, *, source_first: bool = False) -> li
         (i, mt.start()) for i, line in enumerate(lines) if "Page " in line for mt in _PAGE.finditer(line)
     ]
     firsts = ("0", "1") if source_first else ("1",)
-    return _align(count, candidates(lines), pages, ()) or _align(
-        count, candidates(lines, fused=True), pages, firsts
-    )
+    run = _align(count, candidates(lines), pages, ())
+    if run is None:
+        return _align(count, candidates(lines, fused=True), pages, firsts)
+    return _fused_start(lines, run, count, firsts) or run
+
+
+def _fused_start(
+    lines: Sequence[str], run: list[Marker], count: int, firsts: tuple[str, ...]
+) -> list[Marker] | None:
+    """The run moved back onto a first label fused with a number, when the
+    page shows that its list was cut: ``Conference, July 19551`` … ``Interior2``
+    … ``Commerce3`` with a list of two notes is 1, 2 (not 2, 3) when the
+    markers go on after the run (here ``Board4``)."""
+    if count < 2 or run[0].label in firsts:
+        return None
+    cands = candidates(lines)
+    last = run[-1]
+    if not any(
+        (line, pos) >= (last.line, last.end) and any(follows(last.label, o.label) for o in options)
+        for line, pos, options in cands
+    ):
+        return None  # no marker after the run: the list is whole and starts where it says
+    head = run[0]
+    earlier = [
+        o
+        for line, pos, options in candidates(lines, fused=True)
+        if (line, pos) < (head.line, head.start)
+        for o in options
+        if o.fused and o.label in firsts and follows(o.label, head.label)
+    ]
+    if not earlier:
+        return None
+    out = [earlier[-1]]
+    labels = 1
+    for mk in run:
+        if labels == count:
+            break
+        out.append(mk)
+        labels += not mk.repeat
+    return out
 
 
 def _align(
