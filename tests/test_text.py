@@ -185,6 +185,14 @@ def test_markers_after_a_space_in_participant_lists_and_a_cut_list() -> None:
     assert [r.label for _, r in _refs(whole)] == [str(k) for k in range(1, 11)]
 
 
+def test_lettered_labels() -> None:
+    # d71 prints "Suma98a" and "6 p.m.99", cut before its list: the test gives it the two notes
+    s = read(DATA / "text" / "frus1931-41v02_d71.txt") + "\n  1. Note.\n  2. Note."
+    doc = text.parse(s)
+    assert [r.label for _, r in _refs(doc)] == ["98a", "99"]
+    assert [n.label for n in doc.notes if n.rend != "inline"] == ["98a", "99"]
+
+
 def test_footnotes_with_several_paragraphs() -> None:
     # d513: note 3 goes on after a blank line, indented four spaces; the excerpt ends inside it
     s = read(DATA / "text" / "frus1945v03_d513.txt")
