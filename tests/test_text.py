@@ -185,6 +185,19 @@ def test_markers_after_a_space_in_participant_lists_and_a_cut_list() -> None:
     assert [r.label for _, r in _refs(whole)] == [str(k) for k in range(1, 11)]
 
 
+def test_a_footnote_printed_as_a_paragraph_before_the_signature() -> None:
+    # d157 prints the text of note 3 as a body paragraph before "Trueheart"; its list is cut in
+    # note 2. Nothing on the page says the paragraph is a note: it stays a paragraph, marker 3
+    # (whose note is not listed) stays text, and the signature is still the signature.
+    doc = text.parse(read(DATA / "text" / "frus1961-63v03_d157.txt"))
+    assert [r.label for _, r in _refs(doc)] == ["1", "2"]
+    *_, before, last = doc.blocks
+    assert last == m.Closer(blocks=(m.Signed(inlines=(m.Text(text="Trueheart"),)),))
+    assert isinstance(before, m.Paragraph)
+    assert frusdoc.plain_text(before.inlines).startswith("“Two hour meeting with Diem")
+    assert len(doc.notes) == 2
+
+
 def test_lettered_labels() -> None:
     # d71 prints "Suma98a" and "6 p.m.99", cut before its list: the test gives it the two notes
     s = read(DATA / "text" / "frus1931-41v02_d71.txt") + "\n  1. Note.\n  2. Note."
