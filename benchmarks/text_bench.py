@@ -18,7 +18,7 @@ from pathlib import Path
 from frusdoc import text
 
 DATA = Path(__file__).parents[1] / "tests" / "data"
-FLOOR = re.compile(r"\[(?:Facsimile )?Page [^\]]*\]|\d+|\n\s*\n")
+FLOOR = re.compile(r"\[(?:Facsimile |Typeset )?Page [^\]]*\]|\d+|\n\s*\n")
 
 
 def main() -> None:

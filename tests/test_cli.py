@@ -150,8 +150,15 @@ def test_globs_stats_and_json_stats(tmp_path: Path, capsys: pytest.CaptureFixtur
     table = io.StringIO()
     assert main(["stats", str(DATA / "seed.txt")], stdout=table) == 0
     lines = table.getvalue().splitlines()
-    assert lines[0].split() == ["file", "documents", "notes", "markers", "references", "pages", "words"]
+    assert lines[0].split() == ["file", "documents", "notes", "markers", "references", "pages", "words", "raw"]
     assert lines[1].split()[1:6] == ["1", "3", "3", "0", "1"]
+    assert lines[1].split()[-1] == "0"  # a page read from text has nothing raw
+    # raw nodes are counted in volumes, outside documents too
+    raw = io.StringIO()
+    assert main(["stats", str(DATA / "tei" / "frus1872p2v2.xml"), "--json"], stdout=raw) == 0
+    counted = json.loads(raw.getvalue())["total"]["raw"]
+    volume = frusdoc.tei.read_volume(DATA / "tei" / "frus1872p2v2.xml")
+    assert counted == len(list(frusdoc.raw_nodes(volume))) > 0
 
 
 def test_markdown_and_text_of_a_volume() -> None:

@@ -79,9 +79,9 @@ def test_text_is_a_plain_string_and_type_comes_first() -> None:
     p = m.Paragraph(inlines=(m.Text(text="It is unfortunate"), m.NoteRef(label="81")))
     assert (
         fj.dumps(p)
-        == '{"frusdoc":"1.0","type":"p","inlines":["It is unfortunate",{"type":"note-ref","label":"81"}]}'
+        == '{"frusdoc":"1.1","type":"p","inlines":["It is unfortunate",{"type":"note-ref","label":"81"}]}'
     )
-    assert fj.dumps(m.Text(text="x")) == '{"frusdoc":"1.0","type":"text","text":"x"}'
+    assert fj.dumps(m.Text(text="x")) == '{"frusdoc":"1.1","type":"text","text":"x"}'
 
 
 # -- bad input ----------------------------------------------------------------
@@ -197,7 +197,7 @@ def test_newer_minor_version_is_read() -> None:
 
 def test_missing_format_marker() -> None:
     data = {k: v for k, v in GOOD.items() if k != "frusdoc"}
-    assert _problems(data) == ["$: missing format marker 'frusdoc': expected \"1.0\""]
+    assert _problems(data) == ["$: missing format marker 'frusdoc': expected \"1.1\""]
 
 
 def test_wrong_root_type() -> None:
@@ -233,3 +233,49 @@ def test_load_lines_names_the_line() -> None:
 def test_dumps_refuses_non_model_values() -> None:
     with pytest.raises(TypeError, match="frusdoc model value"):
         fj.dumps({"type": "document"})
+
+
+# -- format 1.0 files -----------------------------------------------------------
+
+
+def test_format_1_0_facsimile_flag_is_read_as_the_page_kind() -> None:
+    def page(**fields: object) -> str:
+        return stdjson.dumps({"frusdoc": "1.0", "type": "page-break", "label": "1", **fields})
+
+    assert fj.loads(page(facsimile=True), m.PageBreak) == m.PageBreak(label="1", kind="facsimile")
+    assert fj.loads(page(facsimile=False), m.PageBreak) == m.PageBreak(label="1")
+    assert fj.loads(page(facsimile=True, kind="facsimile"), m.PageBreak).kind == "facsimile"
+    # never written
+    assert "facsimile" not in fj.dumps(m.PageBreak(label="1", kind="typeset"))
+    assert fj.dumps(m.PageBreak(label="1", kind="facsimile")).endswith('"label":"1","kind":"facsimile"}')
+    # inside a document, as 1.0 wrote it
+    old_doc = (
+        '{"frusdoc":"1.0","type":"document","blocks":[{"type":"p","inlines":'
+        '["a ",{"type":"page-break","label":"5","facsimile":true}," b"]}]}'
+    )
+    doc = fj.loads(old_doc, m.Document)
+    para = doc.blocks[0]
+    assert isinstance(para, m.Paragraph)
+    assert para.inlines[1] == m.PageBreak(label="5", kind="facsimile")
+    for text in (page(facsimile=True), page(facsimile=False), old_doc):
+        assert VALIDATOR.is_valid(stdjson.loads(text))
+
+
+def test_format_1_0_facsimile_flag_wrong_or_contradicted() -> None:
+    def page(**fields: object) -> dict[str, Any]:
+        return {"frusdoc": "1.0", "type": "page-break", "label": "1", **fields}
+
+    for data, message in [
+        (page(facsimile="yes"), "$: expected a boolean in 'facsimile' (format 1.0), got the string 'yes'"),
+        (
+            page(facsimile=True, kind="typeset"),
+            "$: 'facsimile': true (format 1.0) contradicts 'kind': the string 'typeset'",
+        ),
+    ]:
+        with pytest.raises(frusdoc.ValidationError) as info:
+            fj.loads(stdjson.dumps(data), m.PageBreak)
+        assert [str(p) for p in info.value.problems] == [message]
+        assert not VALIDATOR.is_valid(data)  # the schema refuses what loads refuses
+    with pytest.raises(frusdoc.ValidationError):
+        fj.loads(stdjson.dumps(page(kind="scan")), m.PageBreak)
+    assert not VALIDATOR.is_valid(page(kind="scan"))

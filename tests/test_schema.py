@@ -9,7 +9,7 @@ import jsonschema
 
 from frusdoc.schema import json_schema, json_schema_text
 
-COMMITTED = Path(__file__).parents[1] / "docs" / "schema" / "frusdoc-1.0.json"
+COMMITTED = Path(__file__).parents[1] / "docs" / "schema" / "frusdoc-1.1.json"
 
 
 def test_schema_is_a_valid_json_schema() -> None:
@@ -18,7 +18,7 @@ def test_schema_is_a_valid_json_schema() -> None:
 
 def test_committed_schema_is_current() -> None:
     assert COMMITTED.read_text(encoding="utf-8") == json_schema_text(), (
-        "docs/schema/frusdoc-1.0.json is stale: run `python -m frusdoc schema -o docs/schema/frusdoc-1.0.json`"
+        "docs/schema/frusdoc-1.1.json is stale: run `python -m frusdoc schema -o docs/schema/frusdoc-1.1.json`"
     )
 
 

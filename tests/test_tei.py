@@ -574,3 +574,25 @@ def test_more_conventions_on_real_documents() -> None:
     assert isinstance(numbered, m.ListBlock)
     nested = [b for item in numbered.items for b in item.blocks if isinstance(b, m.ListBlock)]
     assert nested[0].items[0].label == "a."
+
+
+def test_page_kinds_in_tei() -> None:
+    # frusdoc writes frus:page-kind; the frus:facsimile="true" it wrote before format 1.1 still reads
+    def pb(attributes: str) -> m.Inline:
+        xml = (
+            f'<div xmlns="{TEI}" xmlns:frus="http://history.state.gov/frus/ns/1.0" type="document">'
+            f'<p>a <pb n="1" {attributes}/>b</p></div>'
+        )
+        para = tei.read_document(xml.encode()).blocks[0]
+        assert isinstance(para, m.Paragraph)
+        return para.inlines[1]
+
+    assert pb('frus:facsimile="true"') == m.PageBreak(label="1", kind="facsimile")
+    assert pb('frus:page-kind="typeset"') == m.PageBreak(label="1", kind="typeset")
+    assert pb("") == m.PageBreak(label="1")
+    kept = pb('frus:page-kind="scan"')  # an unknown kind is kept as an attribute, not lost
+    assert isinstance(kept, m.PageBreak) and kept.kind == "page" and len(kept.extra) == 1
+    kinds: tuple[m.PageKind, ...] = ("page", "facsimile", "typeset")
+    for kind in kinds:
+        doc = m.Document(blocks=(m.Paragraph(inlines=(m.PageBreak(label="1", kind=kind),)),))
+        assert tei.read_document(tei.write_document(doc)) == doc

@@ -32,7 +32,7 @@ EPILOG = """examples:
   frusdoc emend seed.txt                            likely OCR errors and their corrections
   frusdoc emend seed.txt --apply --threshold 0.9 -o seed.json
                                                     the document with the corrections recorded
-  frusdoc schema -o frusdoc-1.0.json                the JSON Schema of the format
+  frusdoc schema -o frusdoc-1.1.json                the JSON Schema of the format
 
 exit codes: 0 success, 1 an input could not be read or written, 2 wrong usage,
             3 check found an error-level problem

@@ -40,8 +40,12 @@ __all__ = [
 
 FORMAT_NAME = "frusdoc"
 """The key of the format marker on every root object."""
-FORMAT_VERSION = "1.0"
-"""The version of the JSON format this release writes (and reads, for major 1)."""
+FORMAT_VERSION = "1.1"
+"""The version of the JSON format this release writes (and reads, for major 1).
+
+1.1 added ``PageBreak.kind`` (``page``, ``facsimile``, ``typeset``) in place of
+1.0's ``"facsimile": true``, which is still read (as ``kind: "facsimile"``) and
+never written, and ``TextLayout.note_cut``."""
 
 T = TypeVar("T")
 
@@ -207,8 +211,6 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     return conv
 
 
-
-
 def _note_target_1_0(value: dict[str, Any]) -> dict[str, Any]:
     """A note target as format 1.0 wrote it, in the fields of format 1.1.
 
@@ -219,6 +221,8 @@ def _note_target_1_0(value: dict[str, Any]) -> dict[str, Any]:
     note's ``id`` (the pointer's anchor, ``d118fn85``); anything else gives
     the ``label``.
     """
+    if "note" not in value:
+        return value
     note = value["note"]
     if type(note) is not str:
         raise _Expected(f"expected a string in 'note' (format 1.0), got {_json_kind(note)}")
@@ -229,9 +233,25 @@ def _note_target_1_0(value: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-#: Fields of an older 1.x format that a class still reads, and how.
-_LEGACY: dict[type, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
-    m.NoteTarget: ("note", _note_target_1_0),
+def _page_break_1_0(value: dict[str, Any]) -> dict[str, Any]:
+    """Format 1.0 marked a facsimile page ``"facsimile": true``; 1.1 has ``"kind"``."""
+    if "facsimile" not in value:
+        return value
+    value = dict(value)
+    flag = value.pop("facsimile")
+    if type(flag) is not bool:
+        raise _Expected(f"expected a boolean in 'facsimile' (format 1.0), got {_json_kind(flag)}")
+    if flag:
+        if value.get("kind", "facsimile") != "facsimile":
+            raise _Expected(f"'facsimile': true (format 1.0) contradicts 'kind': {_json_kind(value['kind'])}")
+        value["kind"] = "facsimile"
+    return value
+
+
+#: Keys of older 1.x files, read into the current fields and never written.
+_OLDER_FORMS: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    m.PageBreak: _page_break_1_0,
+    m.NoteTarget: _note_target_1_0,
 }
 
 
@@ -240,13 +260,13 @@ def _register_class(conv: cattrs.Converter, cls: type, tag: str, detailed: bool)
     # depend on (unions, other classes) has been registered.
     allowed = frozenset(a.name for a in attrs.fields(cls)) | {"type"}
     generated: dict[str, Callable[..., Any]] = {}
-    legacy = _LEGACY.get(cls)
+    older = _OLDER_FORMS.get(cls)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
             raise _Expected(f"expected an object ({tag}), got {_json_kind(value)}")
-        if legacy is not None and legacy[0] in value:
-            value = legacy[1](value)
+        if older is not None:
+            value = older(value)
         if not value.keys() <= allowed:
             raise ForbiddenExtraKeysError("", cls, set(value.keys() - allowed))
         found = value.get("type", tag)

@@ -2,7 +2,7 @@
 
 The schema is generated from the attrs classes and the frozen tag table, never
 written by hand, so it cannot drift from what :mod:`frusdoc.json` writes. The
-current schema is committed at ``docs/schema/frusdoc-1.0.json``.
+current schema is committed at ``docs/schema/frusdoc-1.1.json``.
 """
 
 from __future__ import annotations
@@ -95,6 +95,15 @@ def _class_schema(cls: type) -> dict[str, Any]:
             "description": "Format 1.0: the note's id after 'fn' or its printed label; read as id or label.",
         }
         schema["not"] = {"anyOf": [{"required": ["note", "id"]}, {"required": ["note", "label"]}]}
+    if cls is m.PageBreak:
+        # Format 1.0's flag, still read (json._page_break_1_0), never written.
+        properties["facsimile"] = {
+            "type": "boolean",
+            "deprecated": True,
+            "description": 'Format 1.0: true for a facsimile page, read as "kind": "facsimile".',
+        }
+        schema["if"] = {"properties": {"facsimile": {"const": True}}, "required": ["facsimile"]}
+        schema["then"] = {"properties": {"kind": {"const": "facsimile"}}}
     return schema
 
 
@@ -120,7 +129,7 @@ def _union_schema(members: tuple[type, ...]) -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of frusdoc's JSON format, version 1.0.
+    """The JSON Schema (draft 2020-12) of frusdoc's JSON format, version 1.1.
 
     A document validates when it is the output of :func:`frusdoc.json.dumps`
     for any model value: a root object carrying the format marker, whose

@@ -15,7 +15,17 @@ import attrs
 from frusdoc import model as m
 from frusdoc.tags import TAG_OF_CLASS
 
-__all__ = ["Path", "Reading", "format_path", "is_markup", "plain_text", "raw_nodes", "walk", "word_count"]
+__all__ = [
+    "Path",
+    "Reading",
+    "format_path",
+    "is_markup",
+    "page_marker",
+    "plain_text",
+    "raw_nodes",
+    "walk",
+    "word_count",
+]
 
 Path = tuple[str | int, ...]
 """Where a node sits below the root: field names and tuple indices."""
@@ -109,9 +119,7 @@ def plain_text(
                 out.append(node.label)  # type: ignore[union-attr]
         elif cls is m.PageBreak:
             if page_breaks:
-                label = node.label  # type: ignore[union-attr]
-                prefix = "Facsimile Page" if node.facsimile else "Page"  # type: ignore[union-attr]
-                out.append(f"[{prefix} {label}]")
+                out.append(page_marker(node))  # type: ignore[arg-type]
         elif cls is m.LineBreak:
             out.append("\n")
         elif cls is m.Emendation:
@@ -123,6 +131,15 @@ def plain_text(
         else:
             stack.append(iter(getattr(node, "children", ())))
     return "".join(out)
+
+
+_PAGE_WORDS: dict[str, str] = {"page": "Page", "facsimile": "Facsimile Page", "typeset": "Typeset Page"}
+
+
+def page_marker(node: m.PageBreak) -> str:
+    """The marker a page prints for a page break: ``[Page 543]``,
+    ``[Facsimile Page 1]``, ``[Typeset Page 1]``."""
+    return f"[{_PAGE_WORDS[node.kind]} {node.label}]"
 
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")

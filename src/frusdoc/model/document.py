@@ -52,7 +52,9 @@ class TextLayout:
     line, heading, each block, each note), in order; ``leading`` and
     ``trailing`` what precedes the first piece and follows the last; ``list_styles`` the flavour of each top-level
     list in order (``bullet``, ``labels``, ``dash-labels``, ``dash``);
-    ``note_style`` the footnote list's flavour.
+    ``note_style`` the footnote list's flavour; ``note_cut`` that the page
+    ends inside its last arrow footnote, before the ``↩`` that closes it (an
+    excerpt cut short; added in JSON format 1.1).
     """
 
     separators: tuple[str, ...] = ()
@@ -60,6 +62,7 @@ class TextLayout:
     trailing: str = ""
     list_styles: tuple[str, ...] = ()
     note_style: NoteStyle = "numbered"
+    note_cut: bool = False
 
 
 @attrs.frozen(kw_only=True)

@@ -31,6 +31,7 @@ __all__ = [
     "NameKind",
     "NoteRef",
     "PageBreak",
+    "PageKind",
     "RawInline",
     "Reference",
     "Text",
@@ -43,6 +44,10 @@ Attributes = tuple[tuple[str, str], ...]
 NameKind = Literal["person", "place", "term", "gloss"]
 EmendationKind = Literal["ocr", "typo", "editorial", "regularisation", "supplied"]
 EmendationStatus = Literal["proposed", "accepted", "rejected"]
+PageKind = Literal["page", "facsimile", "typeset"]
+"""What a page break starts: a page of the volume (``[Page 543]``), or, in the
+microfiche supplements, a facsimile (``[Facsimile Page 1]``) or a typeset page
+(``[Typeset Page 1]``)."""
 
 
 def _quantize(value: float | None) -> float | None:
@@ -92,14 +97,16 @@ class PageBreak:
     """The start of a printed page.
 
     ``label`` is the page number as printed (``543``, ``VII``, ``[VI]``); ``id``
-    the TEI anchor (``pg_543``); ``facs`` the scan image number;
-    ``facsimile`` marks the microfiche supplements' ``[Facsimile Page 1]``.
+    the TEI anchor (``pg_543``); ``facs`` the scan image number; ``kind`` the
+    kind of page (:data:`PageKind`: ``page``, or the microfiche supplements'
+    ``facsimile`` and ``typeset`` pages). One field rather than a flag per kind:
+    JSON format 1.0 had ``facsimile: true``, which format 1.1 still reads.
     """
 
     label: str
     id: str | None = None
     facs: str | None = None
-    facsimile: bool = False
+    kind: PageKind = "page"
     extra: Attributes = ()
 
 

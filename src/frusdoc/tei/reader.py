@@ -31,6 +31,7 @@ F_PAGE = f"{{{FRUS}}}page"
 F_TARGET = f"{{{FRUS}}}target"
 F_REASON = f"{{{FRUS}}}reason"
 F_FACSIMILE = f"{{{FRUS}}}facsimile"
+F_PAGE_KIND = f"{{{FRUS}}}page-kind"
 ATTACHMENT = f"{{{FRUS}}}attachment"
 
 #: Elements that are blocks wherever they stand.
@@ -214,8 +215,8 @@ class Reader:
             label=label,
             id=el.get(XML_ID),
             facs=el.get("facs"),
-            facsimile=el.get(F_FACSIMILE) == "true",
-            extra=_attributes(el, _PB if el.get(F_FACSIMILE) in (None, "true") else _PB - {F_FACSIMILE}),
+            kind=_page_kind(el),
+            extra=_attributes(el, _pb_known(el)),
         )
 
     def _lb(self, el: Any) -> m.Inline | None:
@@ -491,7 +492,32 @@ _ID = frozenset({XML_ID})
 _DATE = frozenset({"when", "notBefore", "notAfter", "calendar", "type"})
 _TARGET = frozenset({"target"})
 _NOTE = frozenset({"n", XML_ID, "type", "rend"})
-_PB = frozenset({"n", XML_ID, "facs", F_FACSIMILE})
+_PB = frozenset({"n", XML_ID, "facs"})
+
+
+def _page_kind(el: Any) -> m.PageKind:
+    # frus:page-kind (written since JSON format 1.1) or the older frus:facsimile="true".
+    kind = el.get(F_PAGE_KIND)
+    if kind == "facsimile":
+        return "facsimile"
+    if kind == "typeset":
+        return "typeset"
+    if kind is None and el.get(F_FACSIMILE) == "true":
+        return "facsimile"
+    return "page"
+
+
+def _pb_known(el: Any) -> frozenset[str]:
+    # The attributes the page break's fields stand for; any other value of them stays in extra.
+    known = _PB
+    kind = el.get(F_PAGE_KIND)
+    if kind in ("facsimile", "typeset"):
+        known |= {F_PAGE_KIND}
+    elif kind is None and el.get(F_FACSIMILE) == "true":
+        known |= {F_FACSIMILE}
+    return known
+
+
 _GAP = frozenset({"reason", "extent"})
 
 _INLINE: dict[str, Any] = {

@@ -84,8 +84,8 @@ class Writer:
             el = etree.Element(clark("pb"), n=node.label)
             _set(el, XML_ID, node.id)
             _set(el, "facs", node.facs)
-            if node.facsimile:
-                el.set(F + "facsimile", "true")
+            if node.kind != "page":
+                el.set(F + "page-kind", node.kind)
             _extra(el, node.extra)
             return el
         if isinstance(node, m.LineBreak):

@@ -19,9 +19,11 @@ from frusdoc.text.writer import canonical_layout
 __all__ = ["parse"]
 
 _SEPARATOR = re.compile(r"((?:[ \t]*\r?\n)+)")
-_PAGE = re.compile(r"\[(Facsimile )?Page ((?:\[[^\]\n]*\]|[^\]\n\[])*)\]")
+_PAGE = re.compile(r"\[(?:(Facsimile|Typeset) )?Page ((?:\[[^\]\n]*\]|[^\]\n\[])*)\]")
+_PAGE_KINDS: dict[str | None, m.PageKind] = {None: "page", "Facsimile": "facsimile", "Typeset": "typeset"}
 _NUMBERED_NOTE = re.compile(r"  ([1-9]\d*)\. (.*)\Z", re.S)
 _ARROW_NOTE = re.compile(r"- (.*)↩\Z", re.S)
+_NOTE_INDENT = "    "  # a footnote's second paragraph: "\n\n    text"
 _SOURCE_LINE = re.compile(
     r"(?:File No\. )?\d{3}\.?[\w.]*(?: [\w() .,]+?)?/\S*(?:[ \w().,–-]*)?(?:: [\w ,—-]+)?"
     r"|[A-Z][\w.]*(?: [A-Z][\w.]*)* Papers(?:: [\w ,—-]+)?"
@@ -34,6 +36,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATELINE = re.compile(rf"\[?[A-Z][\w .,’'“”-]{{1,60}}, {_MONTH} \d{{1,2}}, \d{{4}}[^\n]{{0,40}}")
 _SIGNATURE = re.compile(r"[A-Z][\w.’'\[\]-]*(?: [A-Z\[][\w.’'\[\]-]*){0,4}")
 _HEADING_LABEL = re.compile(r"(\d{1,4})\. ")
+# Titles that never end a sentence: a line ending with one goes on.
+_TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Messrs|Dr|Gen|Col|Capt|Lieut|Adm|Hon|Rev|Sr|Sra)\.\Z")
+_CLASSIFICATION = re.compile(r"[a-z]+(?: +[a-z]+){0,2}")
 
 
 def parse(s: str) -> m.Document:
@@ -46,7 +51,7 @@ def parse(s: str) -> m.Document:
             f"frusdoc.text.parse() expects str, got {type(s).__name__}"
             + ("; decode it first, e.g. data.decode('utf-8')" if isinstance(s, (bytes, bytearray)) else "")
         )
-    parts = _SEPARATOR.split(s)
+    parts = _split(s)
     leading = ""
     if parts and parts[0] == "" and len(parts) > 1:
         leading = parts[1]
@@ -60,16 +65,24 @@ def parse(s: str) -> m.Document:
     if lines == [""]:
         lines = []
 
-    note_start, note_style = _find_notes(lines, seps)
+    note_start, note_style, note_texts, note_cut = _find_notes(lines, seps)
     body = lines[:note_start]
-    note_lines = lines[note_start:]
+    # A note's further paragraphs are one piece with it: the separators before
+    # them are written by the note itself, not the layout.
+    inside: list[int] = []
+    line = note_start
+    for texts in note_texts:
+        inside.extend(range(line, line + len(texts) - 1))
+        line += len(texts)
+    for k in reversed(inside):
+        del seps[k]
 
     source: str | None = None
     if len(body) >= 2 and _SOURCE_LINE.fullmatch(body[0]):
         source = body[0]
     title_index = 1 if source is not None else 0
 
-    markers = _align(body, title_index, note_lines, note_style)
+    markers = _align(body, title_index, note_texts)
 
     notes: list[m.Note] = []
     if source is not None:
@@ -77,17 +90,26 @@ def parse(s: str) -> m.Document:
 
     title: tuple[m.Inline, ...] = ()
     if len(body) > title_index:
-        title = _inlines(body[title_index], markers.get(title_index, []))
+        # A hard-wrapped heading ("Mr. Rockhill to Mr." / "Hay.") is one title.
+        end = title_index
+        while end + 1 < len(body) and seps[end] == "\n" and _continues(body[end], body[end + 1]):
+            end += 1
+        if end > title_index:
+            title = _wrapped_inlines([(body[k], markers.get(k, [])) for k in range(title_index, end + 1)])
+            _merge(seps, title_index, end)
+            body = _collapse(body, title_index, end)
+            markers = _shift(markers, title_index, end)
+        else:
+            title = _inlines(body[title_index], markers.get(title_index, []))
 
     blocks, list_styles = _blocks(body, seps, title_index + 1, markers)
 
-    by_label = [mk.label for mk in markers_in_order(markers)]
-    for k, line in enumerate(note_lines):
-        match = (_NUMBERED_NOTE if note_style == "numbered" else _ARROW_NOTE).fullmatch(line)
-        text = match.group(2 if note_style == "numbered" else 1) if match else line
+    by_label = [mk.label for mk in markers_in_order(markers) if not mk.repeat]
+    for k, texts in enumerate(note_texts):
         label = by_label[k] if k < len(by_label) else None
-        kind = "source" if text.startswith("Source: ") else None
-        notes.append(m.Note(label=label, kind=kind, blocks=(m.Plain(inlines=_inlines(text, [])),)))
+        kind = "source" if texts[0].startswith("Source: ") else None
+        paragraphs = tuple(m.Plain(inlines=_inlines(t, [])) for t in texts)
+        notes.append(m.Note(label=label, kind=kind, blocks=paragraphs))
 
     label_match = _HEADING_LABEL.match(body[title_index]) if len(body) > title_index else None
     layout = m.TextLayout(
@@ -96,6 +118,7 @@ def parse(s: str) -> m.Document:
         trailing=trailing,
         list_styles=tuple(list_styles),
         note_style=note_style,
+        note_cut=note_cut,
     )
     doc = m.Document(
         title=title,
@@ -109,44 +132,95 @@ def parse(s: str) -> m.Document:
     return doc
 
 
+def _split(s: str) -> list[str]:
+    """``_SEPARATOR.split(s)``, faster: the lines and the whitespace runs between them.
+
+    The regular expression tries a match at every space of the text; this
+    looks only at line ends. A separator is the spaces or tabs ending a line,
+    an optional ``\r``, the ``\n``, and every blank line after it.
+    """
+    if "\n" not in s:
+        return [s]
+    pieces = s.split("\n")
+    last = len(pieces) - 1
+    out: list[str] = []
+    sep: str | None = None  # the separator being gathered
+    for k, piece in enumerate(pieces):
+        if sep is not None:
+            if k < last and _blank(piece):
+                sep += piece + "\n"
+                continue
+            out.append(sep)
+            sep = None
+        if k == last:
+            out.append(piece)
+            break
+        body = piece[:-1] if piece.endswith("\r") else piece
+        text = body.rstrip(" \t")
+        out.append(text)
+        sep = piece[len(text) :] + "\n"
+    return out
+
+
+def _blank(piece: str) -> bool:
+    # Spaces and tabs, and at most a \r at the very end: a line that is all separator.
+    body = piece[:-1] if piece.endswith("\r") else piece
+    return not body.strip(" \t")
+
+
 def markers_in_order(markers: dict[int, list[Marker]]) -> list[Marker]:
     """The aligned markers in reading order."""
     return [mk for line in sorted(markers) for mk in markers[line]]
 
 
-def _find_notes(lines: Sequence[str], seps: Sequence[str]) -> tuple[int, m.NoteStyle]:
-    """Where the footnote list starts (``len(lines)`` when there is none) and its flavour."""
+def _find_notes(lines: Sequence[str], seps: Sequence[str]) -> tuple[int, m.NoteStyle, list[list[str]], bool]:
+    """The footnote list at the end of the page: where it starts (``len(lines)``
+    when there is none), its flavour, the paragraphs of each note, and whether
+    the page ends inside its last arrow note (before the ``↩``)."""
     n = len(lines)
-    # Numbered: the last "  1. " line from which the numbers run 1, 2, … to the end,
-    # each note on its own line.
+    # Numbered: the last "  1. " line from which the numbers run 1, 2, … to the
+    # end, each note starting on a line of its own; a note's further paragraphs
+    # follow a blank line, indented four spaces.
     for start in range(n - 1, 0, -1):
         first = _NUMBERED_NOTE.fullmatch(lines[start])
         if first is None or first.group(1) != "1":
             continue
-        ok = all(
-            (mt := _NUMBERED_NOTE.fullmatch(lines[j])) is not None and mt.group(1) == str(j - start + 1)
-            for j in range(start, n)
-        ) and all(seps[j - 1] == "\n" for j in range(start + 1, n))
-        if ok:
-            return start, "numbered"
+        notes: list[list[str]] = []
+        for j in range(start, n):
+            mt = _NUMBERED_NOTE.fullmatch(lines[j])
+            if mt is not None and mt.group(1) == str(len(notes) + 1) and (j == start or seps[j - 1] == "\n"):
+                notes.append([mt.group(2)])
+            elif notes and seps[j - 1] == "\n\n" and lines[j].startswith(_NOTE_INDENT):
+                notes[-1].append(lines[j][len(_NOTE_INDENT) :])
+            else:
+                break
+        else:
+            return start, "numbered", notes, False
         break
-    # Arrow: a run of "- text↩" lines at the end.
+    # Arrow: a run of "- text↩" lines at the end; the very last may have lost
+    # its "↩" when the excerpt was cut inside it.
     start = n
+    cut = n > 2 and not lines[-1].endswith("↩") and _DASH_ITEM.fullmatch(lines[-1]) is not None
+    if cut:
+        start -= 1
     while start > 1 and _ARROW_NOTE.fullmatch(lines[start - 1]) and (start == n or seps[start - 1] == "\n"):
         start -= 1
+    if cut and (start == n - 1 or seps[n - 2] != "\n"):
+        start, cut = n, False  # a dash line alone is a dash item, not a note
     if start < n:
-        return start, "arrow"
-    return n, "numbered"
+        texts = [[line[2:-1]] for line in lines[start : n - 1 if cut else n]]
+        if cut:
+            texts.append([lines[-1][2:]])
+        return start, "arrow", texts, cut
+    return n, "numbered", [], False
 
 
-def _align(
-    body: Sequence[str], title_index: int, note_lines: Sequence[str], style: m.NoteStyle
-) -> dict[int, list[Marker]]:
+def _align(body: Sequence[str], title_index: int, notes: Sequence[Sequence[str]]) -> dict[int, list[Marker]]:
     """The markers of the heading and body, keyed by line, aligned with the notes."""
-    if not note_lines:
+    if not notes:
         return {}
     searchable = [line if i >= title_index else "" for i, line in enumerate(body)]
-    found = align(searchable, len(note_lines))
+    found = align(searchable, len(notes), source_first=notes[0][0].startswith("Source: "))
     if found is None:
         return {}
     out: dict[int, list[Marker]] = {}
@@ -159,7 +233,7 @@ def _inlines(line: str, markers: Sequence[Marker]) -> tuple[m.Inline, ...]:
     """A line's inlines: text runs, page breaks and the given note markers."""
     cuts: list[tuple[int, int, m.Inline]] = []
     for mt in _PAGE.finditer(line):
-        cuts.append((mt.start(), mt.end(), m.PageBreak(label=mt.group(2), facsimile=bool(mt.group(1)))))
+        cuts.append((mt.start(), mt.end(), m.PageBreak(label=mt.group(2), kind=_PAGE_KINDS[mt.group(1)])))
     for mk in markers:
         cuts.append((mk.start, mk.end, m.NoteRef(label=mk.label)))
     cuts.sort(key=lambda c: c[0])
@@ -199,6 +273,17 @@ def _blocks(
 
     while i < n:
         line = body[i]
+        # a table flattened to rows of cells, each ending in "|"
+        if line.endswith("|"):
+            j = i
+            while joined(j) and body[j + 1].endswith("|"):
+                j += 1
+            blocks.append(_table(body, i, j, markers))
+            _merge(seps, i, j)
+            body, n, last_body = _collapse(body, i, j), n - (j - i), last_body - (j - i)
+            markers = _shift(markers, i, j)
+            i += 1
+            continue
         # bullets
         if _BULLET.fullmatch(line):
             j = i
@@ -250,15 +335,11 @@ def _blocks(
             # A line that visibly goes on (an open bracket, a trailing comma before a
             # number or a lower-case word) is joined with the next: hard-wrapped text.
             j = i
-            while (
-                joined(j)
-                and not markers.get(j)
-                and not markers.get(j + 1)
-                and _continues(body[j], body[j + 1])
-            ):
+            while joined(j) and _continues(body[j], body[j + 1]):
                 j += 1
             if j > i:
-                blocks.append(_single("\n".join(body[i : j + 1]), [], is_last=j == last_body))
+                pieces = [(body[k], markers.get(k, [])) for k in range(i, j + 1)]
+                blocks.append(_wrapped(pieces, is_last=j == last_body))
                 _merge(seps, i, j)
                 body, n, last_body = _collapse(body, i, j), n - (j - i), last_body - (j - i)
                 markers = _shift(markers, i, j)
@@ -269,14 +350,33 @@ def _blocks(
 
 
 def _continues(line: str, following: str) -> bool:
-    """Is ``following`` the rest of ``line`` rather than a new block?"""
+    """Is ``following`` the rest of ``line`` rather than a new block?
+
+    Yes when ``line`` visibly goes on: an open bracket or parenthesis
+    (``(Received February`` / ``14.)``), a title that never ends a sentence
+    (``Mr. Rockhill to Mr.`` / ``Hay.``), a trailing comma before a number or a
+    lower-case word, or no closing punctuation before a lower-case word
+    (``Mr. Trescot`` / ``to Mr. Frelinghuysen.``). Lower-case lines of one to
+    three words are classification lines (``secret`` / ``urgent``), not the
+    rest of a sentence.
+    """
+    if following.startswith((" ", "\t")) or not following.strip() or line.endswith("|"):
+        return False
     if _BULLET.fullmatch(following) or _LABEL.fullmatch(following) or _DASH_ITEM.fullmatch(following):
         return False
-    if following.startswith((" ", "\t")) or not following.strip():
-        return False
-    if line.count("[") > line.count("]"):
+    if line.count("[") > line.count("]") or line.count("(") > line.count(")"):
         return True
-    return line.endswith(",") and (following[0].isdigit() or following[0].islower())
+    if line.endswith(".") and _TITLE_END.search(line):
+        return True
+    if not following[0].islower() and not (following[0].isdigit() and line.endswith(",")):
+        return False
+    if line.endswith(","):
+        return True
+    return (
+        line[-1:].isalpha()
+        and (len(line.split()) >= 4 or any(c.isupper() for c in line))
+        and not _CLASSIFICATION.fullmatch(following)
+    )
 
 
 def _merge(seps: list[str], i: int, j: int) -> None:
@@ -291,6 +391,26 @@ def _collapse(body: Sequence[str], i: int, j: int) -> list[str]:
 def _shift(markers: dict[int, list[Marker]], i: int, j: int) -> dict[int, list[Marker]]:
     # After collapsing lines i..j into one, later line numbers move up.
     return {(k - (j - i) if k > j else k): v for k, v in markers.items() if not i <= k <= j}
+
+
+def _table(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]) -> m.Table:
+    """Lines i..j as a table: the cells are the pieces before each "|", with
+    the spaces the page puts around them (``"Count Aldrovandi. | ||"``)."""
+    rows = []
+    for k in range(i, j + 1):
+        cells = []
+        start = 0
+        for piece in body[k][:-1].split("|"):
+            end = start + len(piece)
+            mks = [
+                Marker(mk.line, mk.start - start, mk.end - start, mk.label)
+                for mk in markers.get(k, [])
+                if start <= mk.start < end
+            ]
+            cells.append(m.Cell(inlines=_inlines(piece, mks)))
+            start = end + 1
+        rows.append(m.Row(cells=tuple(cells)))
+    return m.Table(rows=tuple(rows))
 
 
 def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]) -> m.ListBlock | None:
@@ -323,18 +443,28 @@ def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Ma
     return build(0, 0)[0]
 
 
+def _wrapped_inlines(pieces: Sequence[tuple[str, Sequence[Marker]]]) -> tuple[m.Inline, ...]:
+    """Hard-wrapped lines as one run of inlines, a ``LineBreak`` where each line ended."""
+    parts: list[m.Inline] = []
+    for k, (piece, markers) in enumerate(pieces):
+        if k:
+            parts.append(m.LineBreak())
+        parts.extend(_inlines(piece, markers))
+    return tuple(parts)
+
+
+def _wrapped(pieces: Sequence[tuple[str, Sequence[Marker]]], *, is_last: bool) -> m.Block:
+    """Hard-wrapped lines as one block."""
+    return _classify(" ".join(p for p, _ in pieces), _wrapped_inlines(pieces), is_last=is_last)
+
+
 def _single(line: str, markers: Sequence[Marker], *, is_last: bool) -> m.Block:
-    """One line (or hard-wrapped lines) as a paragraph, caption, dateline or signature."""
-    if "\n" in line:
-        parts: list[m.Inline] = []
-        for k, piece in enumerate(line.split("\n")):
-            if k:
-                parts.append(m.LineBreak())
-            parts.extend(_inlines(piece, []))
-        inlines: tuple[m.Inline, ...] = tuple(parts)
-        line = line.replace("\n", " ")
-    else:
-        inlines = _inlines(line, markers)
+    """One line as a paragraph, caption, dateline or signature."""
+    return _classify(line, _inlines(line, markers), is_last=is_last)
+
+
+def _classify(line: str, inlines: tuple[m.Inline, ...], *, is_last: bool) -> m.Block:
+    """The block a line of text is: a caption, a dateline, a signature or a paragraph."""
     if _CAPTION.fullmatch(line):
         return m.Heading(inlines=inlines)
     if _DATELINE.fullmatch(line) and not line.endswith((":", "etc.,")):

@@ -14,12 +14,16 @@ from typing import Literal
 import attrs
 
 from frusdoc import model as m
-from frusdoc.walk import Path, Reading, is_markup
+from frusdoc.walk import Path, Reading, is_markup, page_marker
 
 __all__ = ["canonical_layout", "render", "spans"]
 
 BLOCK_SEPARATOR = "\n\n"
 NOTE_SEPARATOR = "\n"
+# A footnote's further paragraphs, as history.state.gov prints them: after a
+# blank line, indented four spaces.
+NOTE_PARAGRAPH = "\n\n    "
+TABLE_CELL_END = "|"
 
 Span = tuple[int, int]
 
@@ -60,7 +64,7 @@ def _inline(out: _Out, node: m.Inline, path: Path, skip_space: list[bool]) -> No
     elif cls is m.PageBreak:
         assert isinstance(node, m.PageBreak)
         if out.page_breaks:
-            out.write(f"[{'Facsimile ' if node.facsimile else ''}Page {node.label}]")
+            out.write(page_marker(node))
         elif out.ends_with_space():
             # "we [Page 543] hope" reads "we hope" without the marker.
             skip_space[0] = True
@@ -138,10 +142,11 @@ def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None)
         for r, row in enumerate(block.rows):
             if r:
                 out.write("\n")
+            # As history.state.gov flattens a table: each cell followed by "|"
+            # ("Sir Maurice Hankey, K. C. B. | } | Secretaries. |").
             for c, cell in enumerate(row.cells):
-                if c:
-                    out.write("\t")
                 _inlines(out, cell.inlines, (*path, "rows", r, "cells", c, "inlines"))
+                out.write(TABLE_CELL_END)
     elif isinstance(block, m.Attachment):
         if block.title:
             _inlines(out, block.title, (*path, "title"))
@@ -243,7 +248,11 @@ def _write(
                 note_number += 1
                 out.write(f"  {note_number}. " if layout.note_style == "numbered" else "- ")
             _note_body(out, note, path)
-            if kind == "note" and layout.note_style == "arrow":
+            if (
+                kind == "note"
+                and layout.note_style == "arrow"
+                and not (layout.note_cut and n == len(pieces) - 1)
+            ):
                 out.write("↩")
             if record:
                 out.spans[path] = (start, out.length)
@@ -254,7 +263,7 @@ def _write(
 def _note_body(out: _Out, note: m.Note, path: Path) -> None:
     for k, block in enumerate(note.blocks):
         if k:
-            out.write("\n")
+            out.write(NOTE_PARAGRAPH)
         _block(out, block, (*path, "blocks", k))
 
 
