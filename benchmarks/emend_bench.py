@@ -89,7 +89,7 @@ def real_key() -> dict[str, Any]:
             slips.append((at, wrong, right))
         found = set()
         for p in emend.propose(doc):
-            slip = next((s for s in slips if _makes(p, *s)), None)
+            slip = next((s for s in slips if p.makes(*s)), None)
             where = f"{path.name}: {p.original!r} -> {p.corrected!r}  …{page[max(0, p.start - 30) : p.end + 30]!r}"
             if slip is not None:
                 found.add(slip)
@@ -122,16 +122,6 @@ def real_key() -> dict[str, Any]:
 
 def _half(read: list[str], name: str) -> str:
     return "development" if read.index(name) % 2 == 0 else "held-out"
-
-
-def _makes(p: emend.Proposal, at: int, wrong: str, right: str) -> bool:
-    """Whether the proposal makes exactly this correction at this place."""
-    if not (p.start <= at and at + len(wrong) <= p.end):
-        return False
-    i = at - p.start
-    return p.original[i : i + len(wrong)] == wrong and p.corrected == (
-        p.original[:i] + right + p.original[i + len(wrong) :]
-    )
 
 
 def inject(

@@ -150,7 +150,16 @@ def test_globs_stats_and_json_stats(tmp_path: Path, capsys: pytest.CaptureFixtur
     table = io.StringIO()
     assert main(["stats", str(DATA / "seed.txt")], stdout=table) == 0
     lines = table.getvalue().splitlines()
-    assert lines[0].split() == ["file", "documents", "notes", "markers", "references", "pages", "words", "raw"]
+    assert lines[0].split() == [
+        "file",
+        "documents",
+        "notes",
+        "markers",
+        "references",
+        "pages",
+        "words",
+        "raw",
+    ]
     assert lines[1].split()[1:6] == ["1", "3", "3", "0", "1"]
     assert lines[1].split()[-1] == "0"  # a page read from text has nothing raw
     # raw nodes are counted in volumes, outside documents too

@@ -36,16 +36,6 @@ KEY = json.loads((DATA / "expect" / "ocr_errors.json").read_text(encoding="utf-8
 READ = sorted(KEY["read"])
 
 
-def _makes(p: emend.Proposal, at: int, wrong: str, right: str) -> bool:
-    """Whether a proposal makes exactly this correction at this place."""
-    if not (p.start <= at and at + len(wrong) <= p.end):
-        return False
-    i = at - p.start
-    return p.original[i : i + len(wrong)] == wrong and p.corrected == (
-        p.original[:i] + right + p.original[i + len(wrong) :]
-    )
-
-
 def _score(names: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Hits, false proposals and missed slips of ``propose`` on these pages of the key."""
     hits: list[str] = []
@@ -56,7 +46,7 @@ def _score(names: list[str]) -> tuple[list[str], list[str], list[str]]:
         slips = [(page.index(c) + c.index(w), w, r) for w, r, c in KEY["errors"].get(name, [])]
         found = []
         for p in emend.propose(text.parse(page)):
-            slip = next((s for s in slips if _makes(p, *s)), None)
+            slip = next((s for s in slips if p.makes(*s)), None)
             (hits if slip else false).append(f"{name}: {p.original!r} -> {p.corrected!r}")
             found.append(slip)
         missed += [f"{name}: {s[1]!r}" for s in slips if s not in found]
@@ -106,7 +96,7 @@ def test_no_false_proposals_on_the_rest_of_the_corpus() -> None:
         for p in emend.propose(doc):
             if (path.name, p.original, p.corrected) in CHECKED and path.name not in READ:
                 checked.add((path.name, p.original, p.corrected))
-            elif not any(_makes(p, *s) for s in slips):
+            elif not any(p.makes(*s) for s in slips):
                 false.append(f"{path.name}: {p.original!r} -> {p.corrected!r} at {p.start}")
     assert words > 40_000
     assert len(false) / words * 10_000 < 5, false

@@ -440,17 +440,7 @@ def _structural_raw() -> st.SearchStrategy[m.RawBlock]:
 
 
 def _outside() -> st.SearchStrategy[m.Outside]:
-    inside = st.sampled_from(
-        [
-            "before-header",
-            "after-header",
-            "text-start",
-            "after-front",
-            "after-body",
-            "after-back",
-            "after-text",
-        ]
-    )
+    inside = st.sampled_from([p for p in get_args(m.OutsidePlace) if p not in ("prolog", "epilog")])
     comment = st.builds(
         lambda c: m.RawBlock(
             tag=c.tag, attributes=c.attributes, content=(m.Plain(inlines=c.children),) if c.children else ()

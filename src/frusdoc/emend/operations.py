@@ -38,6 +38,16 @@ class Proposal:
     kind: m.EmendationKind = "ocr"
     resp: str = "frusdoc.emend"
 
+    def makes(self, at: int, wrong: str, right: str) -> bool:
+        """Does this proposal correct ``wrong`` at offset ``at`` to ``right``, and
+        nothing else? (How an answer key of real slips scores proposals.)"""
+        if not (self.start <= at and at + len(wrong) <= self.end):
+            return False
+        i = at - self.start
+        return self.original[i : i + len(wrong)] == wrong and self.corrected == (
+            self.original[:i] + right + self.original[i + len(wrong) :]
+        )
+
     def emendation(self, status: m.EmendationStatus = "proposed") -> m.Emendation:
         """The :class:`~frusdoc.Emendation` this proposal records."""
         return m.Emendation(
