@@ -426,27 +426,24 @@ def divisions(
 def _structural_raw() -> st.SearchStrategy[m.RawBlock]:
     # Kept raw between divisions: comments, stray text, unknown elements.
     return st.one_of(
-        st.builds(
-            lambda c: m.RawBlock(
-                tag=c.tag,
-                attributes=c.attributes,
-                content=(m.Plain(inlines=c.children),) if c.children else (),
-            ),
-            comments(),
-        ),
+        _comment_blocks(),
         st.builds(lambda t: m.RawBlock(tag="#text", content=(m.Plain(inlines=(m.Text(text=t),)),)), texts()),
         st.builds(m.RawBlock, tag=st.sampled_from(["figure", "milestone"]), attributes=attributes()),
     )
 
 
+def _comment_blocks() -> st.SearchStrategy[m.RawBlock]:
+    # A comment or processing instruction where blocks stand.
+    def block(c: m.RawInline) -> m.RawBlock:
+        content = (m.Plain(inlines=c.children),) if c.children else ()
+        return m.RawBlock(tag=c.tag, attributes=c.attributes, content=content)
+
+    return st.builds(block, comments())
+
+
 def _outside() -> st.SearchStrategy[m.Outside]:
     inside = st.sampled_from([p for p in get_args(m.OutsidePlace) if p not in ("prolog", "epilog")])
-    comment = st.builds(
-        lambda c: m.RawBlock(
-            tag=c.tag, attributes=c.attributes, content=(m.Plain(inlines=c.children),) if c.children else ()
-        ),
-        comments(),
-    )
+    comment = _comment_blocks()
     return st.one_of(
         st.builds(m.Outside, place=inside, node=_page_breaks() | _structural_raw()),
         st.builds(m.Outside, place=st.sampled_from(["prolog", "epilog"]), node=comment),
