@@ -26,10 +26,12 @@ import attrs
 from lxml import etree
 
 from frusdoc import model as m
+from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.names import FRUS, TEI, local
 from frusdoc.tei.people import person_entries
 from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID, Reader, _strip
 from frusdoc.tei.safe import PARSER_OPTIONS, Source, TeiError, check_doctype, open_source, parse_xml
+from frusdoc.tei.writer import Writer
 
 __all__ = ["document_element", "iter_documents", "read_document", "read_volume", "volume_element"]
 
@@ -283,6 +285,7 @@ class _VolumeBuilder:
         elif isinstance(inline, m.NoteRef):  # a note where blocks stand: typed, referenced from here
             node = m.RawBlock(tag="#text", content=(m.Plain(inlines=(inline,)),))
         else:
+            reader = Reader()  # what an inline reading found is not kept: read it once, raw
             node = reader.raw_block(el)
         self.page = reader.page or self.page
         (frame.notes if frame.kind == "div" else self.notes).extend(reader.notes)
@@ -393,7 +396,9 @@ class _VolumeBuilder:
         if root is None:
             raise TeiError(f"{self.name}: empty input, expected a FRUS TEI volume")
         volume_id = self.require_id()
-        header = self.header_el
+        # The facts are read off the header as the model holds it (written back
+        # from the raw block), so that what the writer compares them with is the same.
+        header = _as_written(self.header) if self.header is not None else None
         titles: list[m.Title] = []
         editors: list[m.Editor] = []
         publication_date = coverage = None
@@ -432,6 +437,12 @@ class _VolumeBuilder:
             part_attributes=tuple(self.part_attributes),
             extra=tuple((k, v) for k, v in root.attrib.items() if k != XML_ID),
         )
+
+
+def _as_written(block: m.RawBlock) -> Any:
+    holder = etree.Element("holder")
+    Writer(NoteMatcher([])).block(holder, block)
+    return holder[0]
 
 
 def _release(el: Any) -> None:

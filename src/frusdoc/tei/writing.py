@@ -269,8 +269,11 @@ def _volume(volume: m.Volume) -> Any:
     root.set(XML_ID, volume.id)
     for name, value in volume.extra:
         root.set(name, value)
+    # The volume's own notes are referenced from the header, from what stands
+    # outside the parts, and from raw nodes directly in a part.
     header_nodes: list[object] = [volume.header] if volume.header is not None else []
-    writer = Writer(matcher_for(volume.notes, [*header_nodes, *(o.node for o in volume.outside)]))
+    in_parts = [c for c in volume.front + volume.body + volume.back if isinstance(c, m.RawBlock)]
+    writer = Writer(matcher_for(volume.notes, [*header_nodes, *(o.node for o in volume.outside), *in_parts]))
     outside: dict[str, list[m.PageBreak | m.RawBlock]] = {}
     for entry in volume.outside:
         outside.setdefault(entry.place, []).append(entry.node)
