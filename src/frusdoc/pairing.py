@@ -44,12 +44,13 @@ class NoteMatcher:
     @classmethod
     def for_document(cls, doc: m.Document) -> NoteMatcher:
         """A matcher for ``doc``'s notes, the notes named by id reserved."""
-        return cls.for_notes(doc.notes, (doc,))
+        return cls.for_notes(doc.notes, (*doc.title, *doc.blocks))
 
     @classmethod
     def for_notes(cls, notes: Iterable[m.Note], nodes: Iterable[object]) -> NoteMatcher:
-        """A matcher for ``notes``, referenced from the markers in ``nodes`` (and in
-        the notes themselves); the notes some marker names by id are reserved."""
+        """A matcher for ``notes``, referenced from the markers in ``nodes`` and in
+        the notes themselves (``nodes`` must not hold the notes: each marker counts
+        once); the notes some marker names by id are reserved."""
         matcher = cls(list(notes))
         refs = [n for node in (*nodes, *matcher.notes) for _, n in walk(node) if isinstance(n, m.NoteRef)]
         named = {r.note for r in refs if r.note is not None}

@@ -334,7 +334,7 @@ class _VolumeBuilder:
             elements = elements[: elements.index(stop)]
         reader = Reader()
         skip: set[Any] = set()
-        first = next((c for c in elements if isinstance(c.tag, str)), None)
+        first = elements[0] if elements else None  # a comment before the heading keeps it a heading
         if first is not None and _is(first, "head") and not first.attrib and not (el.text or "").strip(_XWS):
             frame.title = _strip(reader.inline_content(first))
             skip.add(first)
@@ -398,7 +398,7 @@ class _VolumeBuilder:
         volume_id = self.require_id()
         # The facts are read off the header as the model holds it (written back
         # from the raw block), so that what the writer compares them with is the same.
-        header = _as_written(self.header) if self.header is not None else None
+        header = _as_written(self.header, self.notes) if self.header is not None else None
         titles: list[m.Title] = []
         editors: list[m.Editor] = []
         publication_date = coverage = None
@@ -439,9 +439,9 @@ class _VolumeBuilder:
         )
 
 
-def _as_written(block: m.RawBlock) -> Any:
+def _as_written(block: m.RawBlock, notes: list[m.Note]) -> Any:
     holder = etree.Element("holder")
-    Writer(NoteMatcher([])).block(holder, block)
+    Writer(NoteMatcher.for_notes(notes, [block])).block(holder, block)
     return holder[0]
 
 

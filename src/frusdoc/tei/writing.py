@@ -30,9 +30,16 @@ _WS = re.compile(r"[ \t\r\n]+")
 _NS = {"t": TEI, "frus": FRUS}
 
 
-def _is_head_or_note(el: Any) -> bool:
-    tag = el.tag
-    return tag == clark("note") or (tag == clark("head") and not el.attrib)
+def _misread_first(holder: Any) -> bool:
+    """Would a reader take the first of these elements for the document's title
+    (a bare ``head``) or for a note no marker refers to (a ``note`` that no
+    text follows)? Only then does a document without a title need ``<head/>``."""
+    if (holder.text or "").strip(_XWS) or not len(holder):
+        return False
+    first = holder[0]
+    if first.tag == clark("head"):
+        return not first.attrib
+    return bool(first.tag == clark("note") and not (first.tail or "").strip(_XWS))
 
 
 # -- documents --------------------------------------------------------------------
@@ -85,7 +92,7 @@ def _document(doc: m.Document, *, standalone: bool) -> Any:
             el.set(F_PAGE, doc.page)
     for name, value in doc.extra:
         el.set(name, value)
-    if not doc.title and not (holder.text or "").strip(_XWS) and len(holder) and _is_head_or_note(holder[0]):
+    if not doc.title and _misread_first(holder):
         # Without a title, a heading written first would read back as the
         # title, and a note as an unreferenced one: an empty <head/> keeps them.
         holder.insert(0, etree.Element(clark("head")))
