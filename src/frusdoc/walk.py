@@ -75,12 +75,15 @@ def is_markup(node: object) -> bool:
 
 def raw_nodes(node: object) -> Iterator[tuple[Path, m.RawBlock | m.RawInline]]:
     """Every :class:`RawBlock` and :class:`RawInline` below ``node``, with its path:
-    what a reader kept because the model has no type for it there (comments and
-    processing instructions included, nested raw nodes each counted). A volume's
-    ``header`` is raw by design and is not included."""
+    what a reader kept because the model has no type for it there, nested raw
+    nodes each counted. Not included: comments and processing instructions
+    (:func:`is_markup`: kept by design, not for want of a type), and a volume's
+    ``header``, raw by design."""
     for path, child in walk(node):
-        if isinstance(child, (m.RawBlock, m.RawInline)) and not (
-            isinstance(node, m.Volume) and path[:1] == ("header",)
+        if (
+            isinstance(child, (m.RawBlock, m.RawInline))
+            and not is_markup(child)
+            and not (isinstance(node, m.Volume) and path[:1] == ("header",))
         ):
             yield path, child
 
