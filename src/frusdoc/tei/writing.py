@@ -293,8 +293,8 @@ def _volume(volume: m.Volume) -> Any:
     if volume.header is not None:
         writer.block(root, volume.header)
         apply_header(root[-1], volume)
-    else:
-        root.append(_header(volume))
+    elif volume.title or volume.titles or volume.editors or volume.publication_date or volume.coverage:
+        root.append(_header(volume))  # a header made from the facts (none is written without any)
     place(root, "after-header")
     text = etree.SubElement(root, clark("text"))
     attributes = _part_attributes(volume)
@@ -376,12 +376,14 @@ def _titles(volume: m.Volume) -> list[tuple[str, str | None]]:
 
 def apply_header(header: Any, volume: m.Volume) -> None:
     """Write the volume's typed header facts over the raw ``teiHeader`` element ``header``."""
-    file_desc = _child_el(header, "fileDesc", 0)
-    title_stmt = _child_el(file_desc, "titleStmt", 0)
-    _sync(title_stmt, "title", _titles(volume), "type", None)
-    _sync(title_stmt, "editor", [(e.name, e.role) for e in volume.editors], "role", "title")
-    pub = _child_el(file_desc, "publicationStmt", 1)
-    dates = pub.findall("t:date", _NS)
+    titles, editors = _titles(volume), [(e.name, e.role) for e in volume.editors]
+    file_desc = _child_el(header, "fileDesc", 0, create=bool(titles or editors or volume.publication_date))
+    title_stmt = _child_el(file_desc, "titleStmt", 0, create=bool(titles or editors))
+    if title_stmt is not None:
+        _sync(title_stmt, "title", titles, "type", None)
+        _sync(title_stmt, "editor", editors, "role", "title")
+    pub = _child_el(file_desc, "publicationStmt", 1, create=volume.publication_date is not None)
+    dates = pub.findall("t:date", _NS) if pub is not None else []
     pub_date = next((d for d in dates if d.get("type") in (None, "publication-date")), None)
     if pub_date is not None and (_text_of(pub_date) or None) == volume.publication_date:
         pass  # says it already
@@ -409,9 +411,11 @@ def apply_header(header: Any, volume: m.Volume) -> None:
                 coverage.set(attr, value)
 
 
-def _child_el(parent: Any, name: str, index: int) -> Any:
-    found = parent.find(f"t:{name}", _NS)
-    if found is None:
+def _child_el(parent: Any, name: str, index: int, *, create: bool) -> Any:
+    """The ``name`` child of ``parent``; made (at ``index``) only when ``create``: a
+    header is given no element that has nothing to say."""
+    found = parent.find(f"t:{name}", _NS) if parent is not None else None
+    if found is None and create and parent is not None:
         found = etree.Element(clark(name))
         parent.insert(min(index, len(parent)), found)
     return found
