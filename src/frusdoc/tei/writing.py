@@ -293,7 +293,13 @@ def _volume(volume: m.Volume) -> Any:
     if volume.header is not None:
         writer.block(root, volume.header)
         apply_header(root[-1], volume)
-    elif volume.title or volume.titles or volume.editors or volume.publication_date or volume.coverage:
+    elif (
+        volume.title is not None
+        or volume.titles
+        or volume.editors
+        or volume.publication_date is not None
+        or volume.coverage
+    ):
         root.append(_header(volume))  # a header made from the facts (none is written without any)
     place(root, "after-header")
     text = etree.SubElement(root, clark("text"))
