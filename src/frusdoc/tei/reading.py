@@ -421,7 +421,7 @@ class _VolumeBuilder:
         persons, terms = person_entries(front + body + back)
         return m.Volume(
             id=volume_id,
-            title=complete or (titles[0].text if titles else None),
+            title=complete if complete is not None else (titles[0].text if titles else None),
             titles=tuple(titles),
             editors=tuple(editors),
             publication_date=publication_date,
