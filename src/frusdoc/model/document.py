@@ -41,9 +41,9 @@ def _instant(value: str | None, field: str) -> datetime | None:
 @attrs.frozen(kw_only=True)
 class DateRange:
     """The span of time a document or division covers (TEI
-    ``frus:doc-dateTime-min``/``-max``), ISO 8601 with offset, kept as written.
+    ``frus:doc-dateTime-min``/``-max``), ISO 8601 with offset.
 
-    :attr:`start` and :attr:`end` are the same values as timezone-aware
+    The strings are kept as written; :attr:`start` and :attr:`end` are the same values as timezone-aware
     :class:`~datetime.datetime`, with the offset written (FRUS writes
     ``-05:00`` all year; see ``docs/model.md`` for what the instants mean).
     """
