@@ -43,9 +43,10 @@ class DateRange:
     """The span of time a document or division covers (TEI
     ``frus:doc-dateTime-min``/``-max``), ISO 8601 with offset.
 
-    The strings are kept as written; :attr:`start` and :attr:`end` are the same values as timezone-aware
-    :class:`~datetime.datetime`, with the offset written (FRUS writes
-    ``-05:00`` all year; see ``docs/model.md`` for what the instants mean).
+    The strings are kept as written; :attr:`start` and :attr:`end` are the
+    same values as timezone-aware :class:`~datetime.datetime`, with the offset
+    written (FRUS writes ``-05:00`` all year; see ``docs/model.md`` for what
+    the instants mean).
     """
 
     not_before: str | None = None
