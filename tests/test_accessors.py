@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -268,6 +269,27 @@ def test_plain_text_refuses_what_is_no_node() -> None:
             frusdoc.plain_text(wrong)
         assert isinstance(info.value, TypeError)
         assert "plain_text()" in str(info.value)
+
+
+def test_accessors_refuse_what_is_no_document() -> None:
+    v15 = volume("frus1961-63v15")
+    d1 = v15.document("d1")
+    wrong: Any = v15
+    doc_as_volume: Any = d1
+    nothing: Any = None
+    calls: list[Callable[[], object]] = [
+        lambda: accessors.source_citation(wrong),
+        lambda: accessors.senders(wrong),
+        lambda: accessors.recipients(wrong),
+        lambda: accessors.person_mentions(wrong, v15),
+        lambda: accessors.person_mentions(d1, doc_as_volume),
+        lambda: accessors.persons(nothing, v15),
+        lambda: accessors.names(nothing),
+    ]
+    for call in calls:
+        with pytest.raises(frusdoc.NodeTypeError, match=r"must be a|takes a model node") as info:
+            call()
+        assert isinstance(info.value, TypeError)
 
 
 def test_plain_text_survives_deep_blocks() -> None:

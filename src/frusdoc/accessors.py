@@ -17,9 +17,17 @@ from __future__ import annotations
 
 from frusdoc import citations
 from frusdoc import model as m
+from frusdoc.errors import NodeTypeError
+from frusdoc.tags import TAG_OF_CLASS
 from frusdoc.walk import Node, plain_text, walk
 
 __all__ = ["names", "person_mentions", "persons", "recipients", "senders", "source_citation"]
+
+
+def _expect(value: object, cls: type, what: str) -> None:
+    # A wrong argument says what was expected, rather than an AttributeError deep inside.
+    if not isinstance(value, cls):
+        raise NodeTypeError(f"{what} must be a {cls.__name__}, not {type(value).__name__}")
 
 
 def source_citation(document: m.Document) -> citations.Citation | None:
@@ -32,6 +40,7 @@ def source_citation(document: m.Document) -> citations.Citation | None:
     for a form the grammar does not know; ``None`` without a source note.
     ``str()`` of the result is the note's :func:`~frusdoc.plain_text`.
     """
+    _expect(document, m.Document, "source_citation(document)")
     note = document.source_note
     return None if note is None else citations.parse(plain_text(note))
 
@@ -40,10 +49,13 @@ def names(node: Node, *, kind: m.NameKind | None = None) -> list[m.Name]:
     """Every :class:`~frusdoc.Name` below ``node`` (for a document: in its
     title, blocks and notes), in document order, names inside names included;
     only those of ``kind`` (``person``, ``place``, ``term``, ``gloss``) when given."""
+    if type(node) not in TAG_OF_CLASS:
+        raise NodeTypeError(f"names(node) takes a model node, not {type(node).__name__}")
     return [n for _, n in walk(node) if isinstance(n, m.Name) and (kind is None or n.kind == kind)]
 
 
 def _heading_names(document: m.Document, role: str) -> tuple[m.Name, ...]:
+    _expect(document, m.Document, "document")
     return tuple(n for n in names(m.Heading(inlines=document.title)) if n.role == role)
 
 
@@ -67,6 +79,8 @@ def person_mentions(document: m.Document, volume: m.Volume) -> list[tuple[m.Name
     order, with its entry in ``volume.persons``: ``None`` when the name has no
     ``ref`` or its ``ref`` is not in the list (``frusdoc.check`` reports the
     latter, rule FD012)."""
+    _expect(document, m.Document, "person_mentions(document, volume): document")
+    _expect(volume, m.Volume, "person_mentions(document, volume): volume")
     entries = {p.id: p for p in volume.persons}
     return [(n, entries.get(n.ref) if n.ref else None) for n in names(document, kind="person")]
 
