@@ -19,9 +19,6 @@ from frusdoc.errors import NodeTypeError
 from frusdoc.tags import TAG_OF_CLASS
 
 __all__ = [
-    "BLOCK_SEPARATOR",
-    "CELL_SEPARATOR",
-    "LINE_SEPARATOR",
     "Node",
     "Path",
     "Reading",
@@ -119,12 +116,11 @@ Node = Union[
 ]
 """Any node of the model."""
 
-BLOCK_SEPARATOR = "\n\n"
-"""What stands between two blocks (and a title and its first block) in :func:`plain_text`."""
-LINE_SEPARATOR = "\n"
-"""What stands between two list items or two table rows."""
-CELL_SEPARATOR = "\t"
-"""What stands between two cells of a row."""
+# What stands between two blocks (and a title and its first block), two list
+# items or table rows, two cells of a row in plain_text().
+_BLOCK_SEPARATOR = "\n\n"
+_LINE_SEPARATOR = "\n"
+_CELL_SEPARATOR = "\t"
 
 # Nodes without running text: data about a node, not text a reader reads.
 _NO_TEXT = (m.DateRange, m.TextLayout, m.PartAttributes, *typing.get_args(m.Target))
@@ -150,7 +146,7 @@ def plain_text(
     the run itself, a block embedded in it (:class:`~frusdoc.Embedded`) left
     out. A node gives all of its text: an embedded block set off by blank
     lines; the blocks of a container, a note, a document or a division one
-    after another with a blank line (:data:`BLOCK_SEPARATOR`) between them;
+    after another with a blank line between them;
     list items and table rows one a line, cells separated by a tab. The text
     of a document is its title and its blocks; a document's, division's or
     volume's notes are added after them only with ``notes=True`` (each after
@@ -248,10 +244,10 @@ def _run(inlines: tuple[m.Inline, ...]) -> Iterator[object]:
     for i, node in enumerate(inlines):
         if type(node) is m.Embedded:
             # set off as a block, as the website sets off a list inside a paragraph
-            yield BLOCK_SEPARATOR
+            yield _BLOCK_SEPARATOR
             yield node.block
             if i != last:
-                yield BLOCK_SEPARATOR
+                yield _BLOCK_SEPARATOR
         else:
             yield node
 
@@ -259,7 +255,7 @@ def _run(inlines: tuple[m.Inline, ...]) -> Iterator[object]:
 def _with_notes(pieces: Iterator[object], notes: tuple[m.Note, ...], options: _Options) -> Iterator[object]:
     if options.notes:
         pieces = itertools.chain(pieces, notes)
-    return _joined(pieces, BLOCK_SEPARATOR)
+    return _joined(pieces, _BLOCK_SEPARATOR)
 
 
 def _expand(node: object, options: _Options) -> Iterator[object]:
@@ -283,25 +279,25 @@ def _expand(node: object, options: _Options) -> Iterator[object]:
     if isinstance(node, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed, m.Cell)):
         return _run(node.inlines)
     if isinstance(node, (m.Quote, m.Opener, m.Closer, m.Postscript)):
-        return _joined(node.blocks, BLOCK_SEPARATOR)
+        return _joined(node.blocks, _BLOCK_SEPARATOR)
     if isinstance(node, m.RawBlock):
-        return _joined(node.content, BLOCK_SEPARATOR)
+        return _joined(node.content, _BLOCK_SEPARATOR)
     if isinstance(node, m.Attachment):
         title = (m.Heading(inlines=node.title),) if node.title else ()
-        return _joined(itertools.chain(title, node.blocks), BLOCK_SEPARATOR)
+        return _joined(itertools.chain(title, node.blocks), _BLOCK_SEPARATOR)
     if isinstance(node, m.ListBlock):
-        head = (*_run(node.head), LINE_SEPARATOR) if node.head else ()
-        return itertools.chain(head, _joined(node.items, LINE_SEPARATOR), _run(node.after))
+        head = (*_run(node.head), _LINE_SEPARATOR) if node.head else ()
+        return itertools.chain(head, _joined(node.items, _LINE_SEPARATOR), _run(node.after))
     if isinstance(node, m.ListItem):
         label = (node.label, " ") if node.label else ()
-        return itertools.chain(_run(node.before), label, _joined(node.blocks, LINE_SEPARATOR))
+        return itertools.chain(_run(node.before), label, _joined(node.blocks, _LINE_SEPARATOR))
     if isinstance(node, m.Table):
-        return itertools.chain(_joined(node.rows, LINE_SEPARATOR), _run(node.after))
+        return itertools.chain(_joined(node.rows, _LINE_SEPARATOR), _run(node.after))
     if isinstance(node, m.Row):
-        return itertools.chain(_run(node.before), _joined(node.cells, CELL_SEPARATOR))
+        return itertools.chain(_run(node.before), _joined(node.cells, _CELL_SEPARATOR))
     if isinstance(node, m.Note):
         label = (node.label, " ") if options.markers and node.label else ()
-        return itertools.chain(label, _joined(node.blocks, BLOCK_SEPARATOR))
+        return itertools.chain(label, _joined(node.blocks, _BLOCK_SEPARATOR))
     if isinstance(node, m.Document):
         title = (m.Heading(inlines=node.title),) if node.title else ()
         return _with_notes(itertools.chain(title, node.blocks), node.notes, options)
