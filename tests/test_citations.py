@@ -161,7 +161,7 @@ def test_citations_inside_a_source_note() -> None:
 
 def test_find_in_the_seed_footnote() -> None:
     seed = text.parse(read(DATA / "seed.txt"))
-    note = frusdoc.plain_text(seed.note("80").blocks[0].inlines)  # type: ignore[union-attr]
+    note = frusdoc.plain_text(seed.note("80"))
     found = citations.find(note)
     assert [note[f.start : f.end] for f in found] == [
         "Franklin D. Roosevelt Library",

@@ -97,7 +97,10 @@ def test_walk_survives_deep_nesting() -> None:
 
 
 def test_plain_text_readings_and_markers() -> None:
-    inlines = _seedlike().blocks[0].inlines  # type: ignore[union-attr]
+    paragraph = _seedlike().blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    inlines = paragraph.inlines
+    assert frusdoc.plain_text(paragraph) == frusdoc.plain_text(inlines)
     assert frusdoc.plain_text(inlines) == "the eondud of the war as we  hope"
     assert frusdoc.plain_text(inlines, reading="corrected") == "the conduct of the war as we  hope"
     assert (

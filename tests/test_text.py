@@ -232,7 +232,7 @@ def test_an_arrow_footnote_cut_before_its_arrow() -> None:
     assert doc.layout is not None
     assert doc.layout.note_style == "arrow" and doc.layout.note_cut
     assert [n.label for n in doc.notes] == ["1", "2", "3", "4"]
-    last = frusdoc.plain_text(doc.notes[-1].blocks[0].inlines)  # type: ignore[union-attr]
+    last = frusdoc.plain_text(doc.notes[-1])
     assert last.startswith("The Embassy reported, in telegram 96 from Saigon") and not last.endswith("↩")
     assert text.render(doc) == s
     # a dash line alone at the end is a dash item, not a cut note
@@ -284,7 +284,7 @@ def test_seed_structure(seed_text: str) -> None:
         assert isinstance(previous, m.Text) and previous.text.endswith(before_text), ref
 
     assert [n.label for n in doc.notes] == ["80", "81", "82"]
-    texts = [frusdoc.plain_text(n.blocks[0].inlines) for n in doc.notes]  # type: ignore[union-attr]
+    texts = [frusdoc.plain_text(n) for n in doc.notes]
     assert texts[0].startswith("Copy obtained from the Franklin D. Roosevelt Library, Hyde Park, N. Y.")
     assert texts[0].endswith("(740.0011 European War 1939/21011a)")
     assert texts[1].startswith("In a telegram of April 22, 1942, President Roosevelt advised")
@@ -355,10 +355,10 @@ def test_lists_in_their_flavours() -> None:
     participants = d136.blocks[1]
     assert isinstance(participants, m.ListBlock)
     us = participants.items[0]
-    assert frusdoc.plain_text(us.blocks[0].inlines) == "U.S."  # type: ignore[union-attr]
+    assert frusdoc.plain_text(us.blocks[0]) == "U.S."
     nested = us.blocks[1]
     assert isinstance(nested, m.ListBlock)
-    names = [frusdoc.plain_text(i.blocks[0].inlines) for i in nested.items]  # type: ignore[union-attr]
+    names = [frusdoc.plain_text(i) for i in nested.items]
     assert names == ["The Secretary", "Mr. Akalovsky"]
 
     d27 = text.parse(read(DATA / "text" / "frus1961-63v15_d27.txt"))
@@ -379,7 +379,7 @@ def test_source_line_before_heading() -> None:
     source = doc.source_note
     assert source is not None
     assert source.rend == "inline"
-    assert frusdoc.plain_text(source.blocks[0].inlines) == "File No. 861.77/451"  # type: ignore[union-attr]
+    assert frusdoc.plain_text(source) == "File No. 861.77/451"
     assert frusdoc.plain_text(doc.title) == "The Secretary of State to the British Chargé (Barclay)"
 
 
@@ -605,7 +605,7 @@ def test_names_and_punctuation_on_lines_of_their_own_join_their_line() -> None:
     assert "January 13, 1882. (Received February\n14.)" in texts
     # lower-case classification lines stay lines of their own
     d109 = text.parse(read(DATA / "text" / "frus1943CairoTehran_d109.txt"))
-    assert [frusdoc.plain_text(b.inlines) for b in d109.blocks[:2]] == ["secret", "urgent"]  # type: ignore[union-attr]
+    assert [frusdoc.plain_text(b) for b in d109.blocks[:2]] == ["secret", "urgent"]
 
 
 def _alternates() -> list[tuple[str, str]]:

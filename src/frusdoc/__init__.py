@@ -7,34 +7,42 @@ plain text of history.state.gov pages), :mod:`frusdoc.json` and its schema
 in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
-from frusdoc import citations, json, markdown, refs, schema, tei, text
+from frusdoc import accessors, citations, json, markdown, refs, schema, tei, text
 from frusdoc.check import Diagnostic, Location, check
 from frusdoc.errors import (
+    AmbiguousNoteError,
+    DateValueError,
     DocumentNotFoundError,
     FormatVersionError,
     FrusdocError,
+    NodeTypeError,
     NoteNotFoundError,
     Problem,
     ValidationError,
 )
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
-from frusdoc.walk import Path, format_path, is_markup, plain_text, raw_nodes, walk, word_count
+from frusdoc.walk import Node, Path, format_path, is_markup, plain_text, raw_nodes, walk, word_count
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AmbiguousNoteError",
+    "DateValueError",
     "DocumentNotFoundError",
     "Diagnostic",
     "FormatVersionError",
     "FrusdocError",
     "Location",
+    "NodeTypeError",
     "NoteNotFoundError",
     "Problem",
     "ValidationError",
     "__version__",
+    "accessors",
     "check",
     "citations",
+    "Node",
     "Path",
     "format_path",
     "json",

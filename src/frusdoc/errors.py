@@ -12,9 +12,12 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "AmbiguousNoteError",
+    "DateValueError",
     "DocumentNotFoundError",
     "FormatVersionError",
     "FrusdocError",
+    "NodeTypeError",
     "NoteNotFoundError",
     "Problem",
     "ValidationError",
@@ -74,3 +77,42 @@ class DocumentNotFoundError(FrusdocError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "document not found"
+
+
+class AmbiguousNoteError(FrusdocError, LookupError):
+    """A printed note label that fits more than one note: a document that prints
+    label ``2`` twice (frus1949v07p1 d2), a volume that restarts its numbering on
+    every page. frusdoc never picks one.
+
+    ``label`` is what was asked for (a label, or the reference as written),
+    ``candidates`` the notes it fits in document order, ``target`` the
+    cross-reference target when the lookup came from one
+    (:func:`frusdoc.refs.resolve`). Ask for a note by its id instead, or for
+    all of them with :meth:`~frusdoc.Document.notes_labelled`.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        candidates: Sequence[object],
+        *,
+        where: str | None = None,
+        hint: str | None = None,
+        target: object = None,
+    ) -> None:
+        self.label = label
+        self.candidates = tuple(candidates)
+        self.target = target
+        ids = ", ".join(str(getattr(c, "id", None) or "?") for c in self.candidates)
+        message = f"{label!r} fits {len(self.candidates)} notes ({ids})"
+        message = f"{message} in {where}" if where else message
+        super().__init__(f"{message}: {hint}" if hint else message)
+
+
+class DateValueError(FrusdocError, ValueError):
+    """A stored date that is not an ISO 8601 date-time with an offset
+    (``1962-03-09T00:00:00-05:00``), so it names no instant."""
+
+
+class NodeTypeError(FrusdocError, TypeError):
+    """A value given where a model node was expected (``plain_text(5)``)."""

@@ -16,13 +16,13 @@ volume.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import attrs
 
 from frusdoc import citations
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
+from frusdoc.errors import AmbiguousNoteError
 from frusdoc.walk import Path, plain_text, walk
 
 __all__ = [
@@ -587,18 +587,11 @@ def references(node: object) -> list[tuple[Path, m.Reference]]:
 # -- resolution -------------------------------------------------------------------
 
 
-class AmbiguousTargetError(FrusdocError, LookupError):
-    """A target that fits more than one node: a note label printed twice.
-
-    ``candidates`` are the nodes it fits, in document order; frusdoc does not
-    pick one.
-    """
-
-    def __init__(self, target: m.Target, candidates: Sequence[object]) -> None:
-        self.target = target
-        self.candidates = tuple(candidates)
-        ids = ", ".join(str(getattr(c, "id", None) or "?") for c in self.candidates)
-        super().__init__(f"{target.raw!r} fits {len(self.candidates)} notes ({ids})")
+AmbiguousTargetError = AmbiguousNoteError
+"""A target whose label fits more than one note: the one error class of
+ambiguous note lookups, :class:`frusdoc.AmbiguousNoteError`, under the name
+this module has always used (``candidates`` are the notes, ``target`` the
+target)."""
 
 
 def resolve(target: m.Target, volume: m.Volume, *, document: m.Document | None = None) -> object | None:
@@ -644,5 +637,5 @@ def _resolve_note(target: m.NoteTarget, volume: m.Volume, document: m.Document |
         return None
     fits = [n for n in home.notes if n.label == target.label]
     if len(fits) > 1:
-        raise AmbiguousTargetError(target, fits)
+        raise AmbiguousNoteError(target.raw, fits, target=target)
     return fits[0] if fits else None

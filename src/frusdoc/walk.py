@@ -6,16 +6,20 @@ text of a run of inlines, word counts.
 
 from __future__ import annotations
 
+import itertools
 import re
+import typing
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
 import attrs
 
 from frusdoc import model as m
+from frusdoc.errors import NodeTypeError
 from frusdoc.tags import TAG_OF_CLASS
 
 __all__ = [
+    "Node",
     "Path",
     "Reading",
     "format_path",
@@ -93,47 +97,230 @@ def format_path(path: Path) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
 
 
+Node = Union[
+    m.Inline,
+    m.Block,
+    m.ListItem,
+    m.Row,
+    m.Cell,
+    m.Note,
+    m.Document,
+    m.Division,
+    m.Volume,
+    m.Person,
+    m.Term,
+    m.Title,
+    m.Editor,
+    m.Outside,
+    m.Target,
+    m.DateRange,
+    m.TextLayout,
+    m.PartAttributes,
+]
+"""Any node of the model."""
+
+# What stands between two blocks (and a title and its first block), two list
+# items or table rows, two cells of a row in plain_text().
+_BLOCK_SEPARATOR = "\n\n"
+_LINE_SEPARATOR = "\n"
+_CELL_SEPARATOR = "\t"
+
+# Nodes without running text: data about a node, not text a reader reads.
+_NO_TEXT = (m.DateRange, m.TextLayout, m.PartAttributes, *typing.get_args(m.Target))
+
+
 def plain_text(
-    inlines: Iterable[m.Inline],
+    node: Node | Iterable[m.Inline],
     *,
     reading: Reading = "original",
     markers: bool = False,
     page_breaks: bool = False,
+    notes: bool = False,
 ) -> str:
-    """The running text of a run of inlines: what a reader reads.
+    """The running text of a node or of a run of inlines: what a reader reads.
 
     Note markers and page breaks are left out unless asked for (``markers``
     shows a marker's label, ``page_breaks`` shows ``[Page N]``). ``reading``
     chooses the printed (``original``) or ``corrected`` side of emendations;
-    rejected emendations always read as printed.
+    rejected emendations always read as printed. Comments and processing
+    instructions (:func:`is_markup`) are never text.
+
+    A run of inlines (a tuple such as ``paragraph.inlines``) gives the text of
+    the run itself, a block embedded in it (:class:`~frusdoc.Embedded`) left
+    out. A node gives all of its text: an embedded block set off by blank
+    lines; the blocks of a container, a note, a document or a division one
+    after another with a blank line between them;
+    list items and table rows one a line, cells separated by a tab. The text
+    of a document is its title and its blocks; a document's, division's or
+    volume's notes are added after them only with ``notes=True`` (each after
+    its label and a space when ``markers=True``). A volume is its divisions'
+    text; a person or term entry its name and description (``Rusk, Dean,
+    Secretary of State``). Targets, date ranges and layouts have no text
+    (``""``). Iterative, so arbitrarily deep trees are fine.
+
+    Raises :class:`~frusdoc.NodeTypeError` (a ``TypeError``) for a value that
+    is neither a model node nor a run of inlines.
     """
+    if type(node) is tuple:  # the common case first: a field's run of inlines
+        return _run_text(node, reading == "corrected", markers, page_breaks)
+    if type(node) in _FIELDS:
+        return _node_text(
+            node, _Options(reading=reading, markers=markers, page_breaks=page_breaks, notes=notes)
+        )
+    if isinstance(node, (str, bytes)) or not isinstance(node, Iterable):
+        raise NodeTypeError(f"plain_text() takes a model node or a run of inlines, not {type(node).__name__}")
+    return _run_text(node, reading == "corrected", markers, page_breaks)
+
+
+@attrs.frozen
+class _Options:
+    reading: Reading
+    markers: bool
+    page_breaks: bool
+    notes: bool
+
+
+def _run_text(inlines: Iterable[object], corrected: bool, markers: bool, page_breaks: bool) -> str:
+    # The text of a run of inlines, embedded blocks left out: the offsets of
+    # the run's own text (refs.annotate, check) depend on it. Exact-type tests
+    # first (mypy narrows them): this is the hot loop of word_count and annotate.
     out: list[str] = []
-    stack: list[Iterator[m.Inline]] = [iter(inlines)]
+    stack: list[Iterator[object]] = [iter(inlines)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            continue
-        cls = type(node)
-        if cls is m.Text:
-            out.append(node.text)  # type: ignore[union-attr]
-        elif cls is m.NoteRef:
+        elif type(node) is m.Text:
+            out.append(node.text)
+        elif type(node) is m.NoteRef:
             if markers:
-                out.append(node.label)  # type: ignore[union-attr]
-        elif cls is m.PageBreak:
+                out.append(node.label)
+        elif type(node) is m.PageBreak:
             if page_breaks:
-                out.append(page_marker(node))  # type: ignore[arg-type]
-        elif cls is m.LineBreak:
+                out.append(page_marker(node))
+        elif type(node) is m.LineBreak:
             out.append("\n")
-        elif cls is m.Emendation:
-            assert isinstance(node, m.Emendation)
-            use_corrected = reading == "corrected" and node.status != "rejected"
+        elif type(node) is m.Emendation:
+            use_corrected = corrected and node.status != "rejected"
             stack.append(iter(node.corrected if use_corrected else node.original))
-        elif cls is m.RawInline and is_markup(node):
-            pass  # an editor's comment or a processing instruction is not text
-        else:
-            stack.append(iter(getattr(node, "children", ())))
+        elif isinstance(node, (m.Emphasis, m.Reference, m.Name, m.DateText, m.Gap)):
+            stack.append(iter(node.children))
+        elif isinstance(node, m.RawInline):
+            if not is_markup(node):  # an editor's comment or a processing instruction is not text
+                stack.append(iter(node.children))
+        elif not isinstance(node, m.Embedded):
+            raise NodeTypeError(
+                f"plain_text() found {type(node).__name__} in a run of inlines, not an inline"
+            )
     return "".join(out)
+
+
+def _node_text(root: object, options: _Options) -> str:
+    # Each node expands to a sequence of strings and child nodes; the child
+    # nodes are expanded in turn from an explicit stack, never by recursion.
+    out: list[str] = []
+    stack: list[Iterator[object]] = [iter((root,))]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif type(item) is str:
+            out.append(item)
+        else:
+            stack.append(_expand(item, options))
+    return "".join(out)
+
+
+def _joined(parts: Iterable[object], separator: str) -> Iterator[object]:
+    first = True
+    for part in parts:
+        if is_markup(part):
+            continue  # a comment between two blocks is no text and no separator
+        if not first:
+            yield separator
+        first = False
+        yield part
+
+
+def _run(inlines: tuple[m.Inline, ...]) -> Iterator[object]:
+    last = len(inlines) - 1
+    for i, node in enumerate(inlines):
+        if type(node) is m.Embedded:
+            # set off as a block, as the website sets off a list inside a paragraph
+            yield _BLOCK_SEPARATOR
+            yield node.block
+            if i != last:
+                yield _BLOCK_SEPARATOR
+        else:
+            yield node
+
+
+def _with_notes(pieces: Iterator[object], notes: tuple[m.Note, ...], options: _Options) -> Iterator[object]:
+    if options.notes:
+        pieces = itertools.chain(pieces, notes)
+    return _joined(pieces, _BLOCK_SEPARATOR)
+
+
+def _expand(node: object, options: _Options) -> Iterator[object]:
+    if isinstance(node, m.Text):
+        return iter((node.text,))
+    if isinstance(node, m.NoteRef):
+        return iter((node.label,) if options.markers else ())
+    if isinstance(node, m.PageBreak):
+        return iter((page_marker(node),) if options.page_breaks else ())
+    if isinstance(node, m.LineBreak):
+        return iter(("\n",))
+    if isinstance(node, m.Emendation):
+        corrected = options.reading == "corrected" and node.status != "rejected"
+        return _run(node.corrected if corrected else node.original)
+    if isinstance(node, m.Embedded):
+        return iter((node.block,))
+    if is_markup(node) or isinstance(node, _NO_TEXT):
+        return iter(())
+    if isinstance(node, (m.Emphasis, m.Reference, m.Name, m.DateText, m.Gap, m.RawInline)):
+        return _run(node.children)
+    if isinstance(node, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed, m.Cell)):
+        return _run(node.inlines)
+    if isinstance(node, (m.Quote, m.Opener, m.Closer, m.Postscript)):
+        return _joined(node.blocks, _BLOCK_SEPARATOR)
+    if isinstance(node, m.RawBlock):
+        return _joined(node.content, _BLOCK_SEPARATOR)
+    if isinstance(node, m.Attachment):
+        title = (m.Heading(inlines=node.title),) if node.title else ()
+        return _joined(itertools.chain(title, node.blocks), _BLOCK_SEPARATOR)
+    if isinstance(node, m.ListBlock):
+        head = (*_run(node.head), _LINE_SEPARATOR) if node.head else ()
+        return itertools.chain(head, _joined(node.items, _LINE_SEPARATOR), _run(node.after))
+    if isinstance(node, m.ListItem):
+        label = (node.label, " ") if node.label else ()
+        return itertools.chain(_run(node.before), label, _joined(node.blocks, _LINE_SEPARATOR))
+    if isinstance(node, m.Table):
+        return itertools.chain(_joined(node.rows, _LINE_SEPARATOR), _run(node.after))
+    if isinstance(node, m.Row):
+        return itertools.chain(_run(node.before), _joined(node.cells, _CELL_SEPARATOR))
+    if isinstance(node, m.Note):
+        label = (node.label, " ") if options.markers and node.label else ()
+        return itertools.chain(label, _joined(node.blocks, _BLOCK_SEPARATOR))
+    if isinstance(node, m.Document):
+        title = (m.Heading(inlines=node.title),) if node.title else ()
+        return _with_notes(itertools.chain(title, node.blocks), node.notes, options)
+    if isinstance(node, m.Division):
+        title = (m.Heading(inlines=node.title),) if node.title else ()
+        children = (c for c in node.children if options.page_breaks or not isinstance(c, m.PageBreak))
+        return _with_notes(itertools.chain(title, node.blocks, children), node.notes, options)
+    if isinstance(node, m.Volume):
+        parts = (c for c in node.divisions if options.page_breaks or not isinstance(c, m.PageBreak))
+        return _with_notes(iter(parts), node.notes, options)
+    if isinstance(node, (m.Person, m.Term)):
+        name = node.name if isinstance(node, m.Person) else node.term
+        return itertools.chain((name,), (", ",) if node.description else (), _run(node.description))
+    if isinstance(node, m.Title):
+        return iter((node.text,))
+    if isinstance(node, m.Editor):
+        return iter((node.name,))
+    if isinstance(node, m.Outside):
+        return iter((node.node,))
+    raise NodeTypeError(f"plain_text() takes a model node or a run of inlines, not {type(node).__name__}")
 
 
 _PAGE_WORDS: dict[str, str] = {"page": "Page", "facsimile": "Facsimile Page", "typeset": "Typeset Page"}

@@ -2,26 +2,69 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Literal
 
 import attrs
 
-from frusdoc.errors import NoteNotFoundError
+from frusdoc.errors import AmbiguousNoteError, DateValueError, NoteNotFoundError
 from frusdoc.model.blocks import Attachment, Block
 from frusdoc.model.inlines import Attributes, Inline
+from frusdoc.model.targets import document_url
 
 __all__ = ["DateRange", "Document", "Note", "NoteStyle", "TextLayout"]
 
 NoteStyle = Literal["numbered", "arrow"]
 
 
+# What TEI's xs:dateTime allows and FRUS writes: a full date and time with an
+# offset or Z. A date alone or a time without offset names no instant, so it is
+# refused rather than guessed (datetime.fromisoformat would read either).
+_DATE_TIME = re.compile(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})")
+
+
+def _instant(value: str | None, field: str) -> datetime | None:
+    if value is None:
+        return None
+    if type(value) is str and _DATE_TIME.fullmatch(value):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass  # well formed but out of range: 1962-02-30, 24:00
+    raise DateValueError(
+        f"DateRange.{field} is {value!r}, not an ISO 8601 date-time with offset "
+        "such as '1962-03-09T00:00:00-05:00'"
+    )
+
+
 @attrs.frozen(kw_only=True)
 class DateRange:
     """The span of time a document or division covers (TEI
-    ``frus:doc-dateTime-min``/``-max``), ISO 8601 with offset."""
+    ``frus:doc-dateTime-min``/``-max``), ISO 8601 with offset.
+
+    The strings are kept as written; :attr:`start` and :attr:`end` are the
+    same values as timezone-aware :class:`~datetime.datetime`, with the offset
+    written (FRUS writes ``-05:00`` all year; see ``docs/model.md`` for what
+    the instants mean).
+    """
 
     not_before: str | None = None
     not_after: str | None = None
+
+    @property
+    def start(self) -> datetime | None:
+        """``not_before`` as an aware datetime, ``None`` when unknown.
+
+        Raises :class:`~frusdoc.DateValueError` (a ``ValueError``) when the value
+        is not an ISO 8601 date-time with offset.
+        """
+        return _instant(self.not_before, "not_before")
+
+    @property
+    def end(self) -> datetime | None:
+        """``not_after`` as an aware datetime, ``None`` when unknown (same errors as :attr:`start`)."""
+        return _instant(self.not_after, "not_after")
 
 
 @attrs.frozen(kw_only=True)
@@ -92,17 +135,37 @@ class Document:
     def note(self, label: str) -> Note:
         """The note printed with ``label`` (``"80"``), or with that ``id`` (``"d1fn0"``).
 
-        Raises :class:`~frusdoc.NoteNotFoundError` (a ``KeyError``) when there is none.
+        Raises :class:`~frusdoc.NoteNotFoundError` (a ``KeyError``) when there is
+        none, and :class:`~frusdoc.AmbiguousNoteError` (a ``LookupError``) naming
+        the candidates' ids when several notes print ``label``: look those up by
+        id, or take them all with :meth:`notes_labelled`.
         """
-        for note in self.notes:
-            if note.label == label:
-                return note
+        fits = self.notes_labelled(label)
+        if len(fits) == 1:
+            return fits[0]
+        if fits:
+            where = f"document {self.id}" if self.id else "this document"
+            raise AmbiguousNoteError(
+                label, fits, where=where, hint=f"ask by id, or for all of them with notes_labelled({label!r})"
+            )
         for note in self.notes:
             if note.id == label:
                 return note
         known = ", ".join(repr(n.label) for n in self.notes if n.label is not None)
         where = f"document {self.id}" if self.id else "this document"
         raise NoteNotFoundError(f"{where} has no note labelled {label!r} (labels: {known or 'none'})")
+
+    def notes_labelled(self, label: str) -> tuple[Note, ...]:
+        """Every note printed with ``label``, in document order (none, one, or
+        several where the document prints a label twice)."""
+        return tuple(n for n in self.notes if n.label == label)
+
+    @property
+    def url(self) -> str | None:
+        """The document's history.state.gov address
+        (``https://history.state.gov/historicaldocuments/frus1961-63v15/d1``),
+        ``None`` when its volume or id is unknown."""
+        return document_url(self.volume, self.id)
 
     @property
     def source_note(self) -> Note | None:

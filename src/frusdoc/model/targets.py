@@ -29,6 +29,13 @@ __all__ = [
 HSG = "https://history.state.gov/historicaldocuments"
 
 
+def document_url(volume: str | None, document: str | None) -> str | None:
+    """The history.state.gov address of a document (``{HSG}/frus1942v03/d545``),
+    ``None`` unless both the volume and the document id are known: the one
+    place the model builds document addresses."""
+    return f"{HSG}/{volume}/{document}" if volume and document else None
+
+
 @attrs.frozen(kw_only=True)
 class DocumentTarget:
     """A FRUS document: ``#d12``, ``frus1942v03#d5``, ``Document 3``.
@@ -43,7 +50,7 @@ class DocumentTarget:
     @property
     def url(self) -> str | None:
         """The history.state.gov address, when the volume is known."""
-        return f"{HSG}/{self.volume}/{self.document}" if self.volume else None
+        return document_url(self.volume, self.document)
 
 
 @attrs.frozen(kw_only=True)
@@ -98,7 +105,7 @@ class NoteTarget:
         """The address of the note's document, when volume and document are known."""
         if self.volume and self.document:
             anchor = self.label or (self.id.rpartition("fn")[2] if self.id else None)
-            base = f"{HSG}/{self.volume}/{self.document}"
+            base = document_url(self.volume, self.document)
             return f"{base}#fn:{anchor}" if anchor else base
         return None
 
