@@ -23,8 +23,8 @@ SCHEMA_ID = f"frusdoc-{FORMAT_VERSION}.json"
 """The schema's ``$id``: the name of the committed file, ``docs/schema/frusdoc-1.1.json``.
 
 A reference relative to where the schema is read from, so it names this very
-file wherever it is served: in a checkout, in the sdist, and on the docs site,
-which publishes ``docs/schema/`` as is. frusdoc has no web address of its own
+file wherever it is served: in a checkout, in the sdist, and on the docs site
+once that is built (it must publish ``docs/schema/`` as is). frusdoc has no web address of its own
 to put in an absolute URI, and a made-up one would name nothing (the old id,
 under ``frusdoc.readthedocs.io``, did not exist)."""
 
