@@ -279,3 +279,14 @@ def test_format_1_0_facsimile_flag_wrong_or_contradicted() -> None:
     with pytest.raises(frusdoc.ValidationError):
         fj.loads(stdjson.dumps(page(kind="scan")), m.PageBreak)
     assert not VALIDATOR.is_valid(page(kind="scan"))
+
+
+@pytest.mark.parametrize("marker", ["1", "1.x", "1.1.0", "01.1", "1.1\n", "١.١"])
+def test_malformed_format_marker_is_named(marker: str) -> None:
+    data = {"frusdoc": marker, "type": "document"}
+    assert _problems(data) == [f'$.frusdoc: expected a version such as "1.1", got the string {marker!r}']
+
+
+def test_null_format_marker_is_malformed_not_missing() -> None:
+    data = {"frusdoc": None, "type": "document"}
+    assert _problems(data) == ['$.frusdoc: expected a version such as "1.1", got null']

@@ -9,6 +9,7 @@ input is reported at once, each with its JSON path, in a
 from __future__ import annotations
 
 import json as _stdjson
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar, cast, get_args, get_origin, overload
 
@@ -255,12 +256,28 @@ _OLDER_FORMS: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
+def _emendation_range(value: dict[str, Any]) -> None:
+    # The model rounds a confidence to thousandths before checking it, so
+    # Emendation(confidence=1.0004) is 1.0; the format (and its schema) take
+    # the number as written, which must itself lie between 0 and 1.
+    confidence = value.get("confidence")
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
+        return  # not a number: the field's own hook says so
+    if not 0 <= confidence <= 1:
+        raise _Expected(f"confidence must be between 0 and 1, got {float(confidence)!r}")
+
+
+#: Checks of the values as written, where the model would accept more.
+_AS_WRITTEN: dict[type, Callable[[dict[str, Any]], None]] = {m.Emendation: _emendation_range}
+
+
 def _register_class(conv: cattrs.Converter, cls: type, tag: str, detailed: bool) -> None:
     # The generated functions are made on first use, once every hook they
     # depend on (unions, other classes) has been registered.
     allowed = frozenset(a.name for a in attrs.fields(cls)) | {"type"}
     generated: dict[str, Callable[..., Any]] = {}
     older = _OLDER_FORMS.get(cls)
+    as_written = _AS_WRITTEN.get(cls)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
@@ -272,6 +289,8 @@ def _register_class(conv: cattrs.Converter, cls: type, tag: str, detailed: bool)
         found = value.get("type", tag)
         if found != tag:
             raise _Expected(f"expected type {tag!r} here, got {_json_kind(found)}")
+        if as_written is not None:
+            as_written(value)
         gen = generated.get("s")
         if gen is None:
             gen = generated["s"] = make_dict_structure_fn(
@@ -441,13 +460,20 @@ def _too_deep(path: str) -> ValidationError:
     )
 
 
+#: A format marker: MAJOR.MINOR in ASCII digits without leading zeros. Stricter
+#: than "starts with digits" so that the schema (frusdoc.schema) can say the
+#: same: "1", "1.x", "01.1" or "1.1\n" are no versions.
+_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", re.ASCII)
+
+
 def _check_version(data: Any) -> None:
-    version = data.get(FORMAT_NAME)
-    if version is None:
+    if FORMAT_NAME not in data:
         raise ValidationError(
             [Problem(path="$", message=f'missing format marker {FORMAT_NAME!r}: expected "{FORMAT_VERSION}"')]
         )
-    if type(version) is not str or not version.partition(".")[0].isdigit():
+    version = data[FORMAT_NAME]
+    parsed = _VERSION.fullmatch(version) if type(version) is str else None
+    if parsed is None:
         raise ValidationError(
             [
                 Problem(
@@ -456,7 +482,7 @@ def _check_version(data: Any) -> None:
                 )
             ]
         )
-    major = int(version.partition(".")[0])
+    major = int(parsed[1])
     ours = int(FORMAT_VERSION.partition(".")[0])
     if major != ours:
         raise FormatVersionError(

@@ -19,7 +19,20 @@ from frusdoc.tags import TAG_OF_CLASS
 
 __all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
 
-SCHEMA_ID = f"https://frusdoc.readthedocs.io/schema/frusdoc-{FORMAT_VERSION}.json"
+SCHEMA_ID = f"frusdoc-{FORMAT_VERSION}.json"
+"""The schema's ``$id``: the name of the committed file, ``docs/schema/frusdoc-1.1.json``.
+
+A reference relative to where the schema is read from, so it names this very
+file wherever it is served: in a checkout, in the sdist, and on the docs site
+once that is built (it must publish ``docs/schema/`` as is). frusdoc has no web address of its own
+to put in an absolute URI, and a made-up one would name nothing (the old id,
+under ``frusdoc.readthedocs.io``, did not exist)."""
+
+# The format markers the reader reads (frusdoc.json._check_version): major 1,
+# any minor, ASCII digits without leading zeros. The lookahead ends the string
+# in both ECMA 262 and Python regular expressions; "$" would also match before
+# a final newline in Python, so the jsonschema package would pass "1.1\n".
+_MARKER_PATTERN = r"^1\.(0|[1-9][0-9]*)(?![\s\S])"
 
 _UNION_NAMES: dict[Any, str] = {
     m.Inline: "Inline",
@@ -73,7 +86,10 @@ def _class_schema(cls: type) -> dict[str, Any]:
     tag = TAG_OF_CLASS[cls]
     hints = {a.name: a.type for a in attrs.fields(cls)}  # resolved by the model modules
     properties: dict[str, Any] = {"type": {"const": tag}}
-    required = ["type"]
+    # "type" may be left out where only one class can stand (docs/json.md):
+    # union positions and the root require it through their dispatch. A Text
+    # object is only ever read at the root, where the reader needs its tag.
+    required = ["type"] if cls is m.Text else []
     for field in attrs.fields(cls):
         properties[field.name] = _type_schema(hints[field.name])
         if field.default is attrs.NOTHING:
@@ -131,9 +147,11 @@ def _union_schema(members: tuple[type, ...]) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of frusdoc's JSON format, version 1.1.
 
-    A document validates when it is the output of :func:`frusdoc.json.dumps`
-    for any model value: a root object carrying the format marker, whose
-    ``"type"`` names the class.
+    A document validates exactly when :func:`frusdoc.json.loads` reads it
+    (``tests/test_schema_equals_reader.py`` holds the two together): a root
+    object carrying the format marker, whose ``"type"`` names the class;
+    ``"type"`` may be left out below the root where only one class can stand.
+    Every output of :func:`frusdoc.json.dumps` validates.
     """
     defs: dict[str, Any] = {}
     for cls in TAG_OF_CLASS:
@@ -142,14 +160,14 @@ def json_schema() -> dict[str, Any]:
         defs[name] = _union_schema(get_args(union))
     marker = {
         "type": "string",
-        "pattern": r"^1\.[0-9]+$",
+        "pattern": _MARKER_PATTERN,
         "description": f"The format marker; this schema describes version {FORMAT_VERSION}.",
     }
     roots: dict[str, Any] = {}
     for cls, tag in TAG_OF_CLASS.items():
         root = _class_schema(cls)
         root["properties"] = {FORMAT_NAME: marker, **root["properties"]}
-        root["required"] = [FORMAT_NAME, *root["required"]]
+        root["required"] = [FORMAT_NAME, "type", *(r for r in root["required"] if r != "type")]
         roots[tag] = root
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
