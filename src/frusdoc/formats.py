@@ -9,8 +9,8 @@ What a source is:
 
 * a path-like object (:class:`pathlib.Path`): always a path;
 * ``bytes`` (or ``bytearray``, ``memoryview``): the content of a file, UTF-8;
-* a ``str``: **content** if it holds a line break or starts (after
-  whitespace) with ``<`` or ``{``, otherwise a **path**. A FRUS page, a
+* a ``str``: **content** if it is empty, holds a line break or starts
+  (after whitespace) with ``<`` or ``{``, otherwise a **path**. A FRUS page, a
   pretty-printed JSON file and a TEI file all hold line breaks; a file name
   never does. Pass one-line content as bytes or ``io.StringIO`` to be sure;
 * a file object open for reading, binary or text.
@@ -83,7 +83,8 @@ class SourceTypeError(FrusdocError, TypeError):
 
 def _is_content(s: str) -> bool:
     head = s.lstrip()[:1]
-    return "\n" in s or "\r" in s or head in ("<", "{")
+    # An empty string names no file: it is empty content (JSON Lines of no documents).
+    return not s or "\n" in s or "\r" in s or head in ("<", "{")
 
 
 def _name(source: object) -> str:
@@ -131,15 +132,22 @@ def _decode(data: bytes | str, name: str) -> str:
 
 def sniff(content: bytes | str) -> FormatIn:
     """The format of ``content`` by its first characters (see the module's description)."""
-    head = content[:4096]
+    head = content[:64]
     text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
     text = text.lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
         return "tei"
-    if text.startswith("{"):
-        lines = [line for line in text.split("\n") if line.strip()]
-        return "jsonl" if len(lines) > 1 and lines[1].lstrip().startswith("{") else "json"
-    return "text"
+    if not text.startswith("{"):
+        return "text"
+    # JSON Lines when the line after the first (which may be long: a whole
+    # compact document) starts an object too; indented JSON goes on with a key.
+    if isinstance(content, bytes):
+        end = content.find(b"\n")
+        after = content[end + 1 : end + 4097].decode("utf-8", "replace") if end >= 0 else ""
+    else:
+        end = content.find("\n")
+        after = content[end + 1 : end + 4097] if end >= 0 else ""
+    return "jsonl" if after.lstrip().startswith("{") else "json"
 
 
 def _format_in(format: str | None, source: Readable, content: bytes | str) -> FormatIn:
