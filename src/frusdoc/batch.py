@@ -118,6 +118,8 @@ def load(path: str, fmt: str) -> m.Document | m.Volume | list[m.Document]:
     source: bytes | Path = _read_bytes(path) if path == "-" else Path(path)
     try:
         return frusdoc.read(source, format=fmt)
+    except frusdoc.FileAccessError as exc:
+        raise frusdoc.FrusdocError(exc.reason) from None  # the command line names the file
     except frusdoc.ValidationError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""

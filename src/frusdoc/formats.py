@@ -73,7 +73,14 @@ class FormatNameError(FrusdocError, ValueError):
 
 
 class FileAccessError(FrusdocError, OSError):
-    """A path that cannot be read or written; the message names it and why."""
+    """A path that cannot be read or written; the message names it and why
+    (``reason``: the system's words alone, for messages that name the path
+    already)."""
+
+    def __init__(self, path: Path, doing: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot {doing}: {reason}")
+        self.path = path
+        self.reason = f"cannot {doing}: {reason}"
 
 
 class SourceTypeError(FrusdocError, TypeError):
@@ -107,7 +114,7 @@ def read_source(source: Readable) -> bytes | str:
         try:
             return path.read_bytes()
         except OSError as exc:
-            raise FileAccessError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise FileAccessError(path, "read", exc.strerror or str(exc)) from None
     reader = getattr(source, "read", None)
     if not callable(reader):
         raise SourceTypeError(
@@ -286,7 +293,7 @@ def write_target(text: str, target: Writable) -> None:
             with open(path, "w", encoding="utf-8", newline="") as fp:
                 fp.write(text)
         except OSError as exc:
-            raise FileAccessError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise FileAccessError(path, "write", exc.strerror or str(exc)) from None
         return
     writer = getattr(target, "write", None)
     if not callable(writer):
