@@ -338,7 +338,7 @@ class _Checks:
 
 
 def _json_round_trip(value: T) -> T:
-    return fjson.loads(fjson.dumps(value), type(value))
+    return fjson.loads(fjson.dumps(value), type=type(value))
 
 
 # -- TEI volumes ----------------------------------------------------------------------------

@@ -97,12 +97,12 @@ def main() -> None:
     node_count = sum(1 for _ in frusdoc.walk(vol))
     text = dumps(vol)
     data = orjson.loads(text)
-    assert loads(text, m.Volume) == vol
+    assert loads(text, type=m.Volume) == vol
 
     floor_orjson = best_of(lambda: orjson.loads(orjson.dumps(data)))
     floor_std = best_of(lambda: json.loads(json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
     t_dumps = best_of(lambda: dumps(vol))
-    t_loads = best_of(lambda: loads(text, m.Volume))
+    t_loads = best_of(lambda: loads(text, type=m.Volume))
     t_unstructure = best_of(lambda: to_data(vol))
     total = t_dumps + t_loads
 

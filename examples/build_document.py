@@ -50,7 +50,7 @@ def build() -> Document:
 def main() -> None:
     doc = build()
     print(frusdoc.json.dumps(doc, indent=True))
-    assert frusdoc.json.loads(frusdoc.json.dumps(doc), Document) == doc
+    assert frusdoc.json.loads(frusdoc.json.dumps(doc), type=Document) == doc
 
 
 if __name__ == "__main__":

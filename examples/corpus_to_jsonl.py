@@ -30,7 +30,7 @@ def main() -> None:
         print(f"{Path(result.source).name}: {status}")
     for path in sorted(out.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fp:
-            docs = list(frusdoc.json.load_lines(fp, frusdoc.Document))
+            docs = list(frusdoc.json.load_lines(fp, type=frusdoc.Document))
         if not docs:  # a volume shell: the header and front matter, no documents yet
             print(f"{path.name}: no documents")
             continue

@@ -35,7 +35,7 @@ def main() -> None:
     print(f"words: {frusdoc.word_count(doc)}")
 
     data = frusdoc.json.dumps(doc, indent=True)
-    assert frusdoc.text.render(frusdoc.json.loads(data, frusdoc.Document)) == page, "lossless"
+    assert frusdoc.text.render(frusdoc.json.loads(data, type=frusdoc.Document)) == page, "lossless"
     print(data)
 
 

@@ -20,7 +20,7 @@ SEED = DATA / "seed.txt"
 def test_convert_seed_to_json() -> None:
     out = io.StringIO()
     assert main(["convert", str(SEED)], stdout=out) == 0
-    doc = frusdoc.json.loads(out.getvalue(), frusdoc.Document)
+    doc = frusdoc.json.loads(out.getvalue(), type=frusdoc.Document)
     assert frusdoc.text.render(doc) == read(SEED)
 
 
@@ -62,7 +62,7 @@ def test_python_m_frusdoc_with_stdin() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    doc = frusdoc.json.loads(result.stdout, frusdoc.Document)
+    doc = frusdoc.json.loads(result.stdout, type=frusdoc.Document)
     assert [n.label for n in doc.notes] == ["80", "81", "82"]
 
 
@@ -77,7 +77,7 @@ def test_tei_volume_to_jsonl_and_back_to_tei(tmp_path: Path) -> None:
     volume = DATA / "tei" / "frus1961-63v15.xml"
     out = io.StringIO()
     assert main(["convert", str(volume), "--to", "jsonl"], stdout=out) == 0
-    docs = list(frusdoc.json.load_lines(out.getvalue(), frusdoc.Document))
+    docs = list(frusdoc.json.load_lines(out.getvalue(), type=frusdoc.Document))
     assert [d.id for d in docs] == ["d1", "d2", "d3", "d4", "d5"]
     assert docs[0].volume == "frus1961-63v15"
     tei_out = tmp_path / "v.xml"
@@ -134,7 +134,7 @@ def test_a_tree_of_volumes_to_json_lines(
     assert not list(out.rglob("*.part"))
     assert (out / "part1" / "v01.jsonl").exists()
     first = list(
-        frusdoc.json.load_lines(written[0].read_text(encoding="utf-8").split("\n"), frusdoc.Document)
+        frusdoc.json.load_lines(written[0].read_text(encoding="utf-8").split("\n"), type=frusdoc.Document)
     )
     assert first[0].id == "d1"
     assert first[0].volume == "v00frus1961-63v15"

@@ -213,7 +213,7 @@ def test_emendations_survive_json_and_tei() -> None:
     volume = tei.read_volume(TEI_DIR / "frus1961-63v15.xml")
     doc = text.parse(SEED)
     emended = emend.apply(doc, emend.propose(doc), status="accepted")
-    assert frusdoc.json.loads(frusdoc.json.dumps(emended), m.Document) == emended
+    assert frusdoc.json.loads(frusdoc.json.dumps(emended), type=m.Document) == emended
     back = tei.read_document(tei.write_document(emended).encode())
     assert [n for _, n in frusdoc.walk(back) if isinstance(n, m.Emendation)] == [
         n for _, n in frusdoc.walk(emended) if isinstance(n, m.Emendation)
@@ -258,7 +258,7 @@ def test_revert_apply_is_identity_and_print_is_kept(case: tuple[m.Document, list
     emended = emend.apply(doc, proposals)
     assert emend.revert(emended) == doc
     assert text.render(emended, reading="original") == text.render(doc)
-    assert frusdoc.json.loads(frusdoc.json.dumps(emended), m.Document) == emended
+    assert frusdoc.json.loads(frusdoc.json.dumps(emended), type=m.Document) == emended
     normal = tei.normalize(emended)
     assert tei.read_document(tei.write_document(emended).encode()) == normal
 
@@ -276,7 +276,7 @@ def test_emend_command(tmp_path: Path) -> None:
         )
         == 0
     )
-    doc = frusdoc.json.loads(target.read_text(encoding="utf-8"), m.Document)
+    doc = frusdoc.json.loads(target.read_text(encoding="utf-8"), type=m.Document)
     assert [n.corrected for _, n in frusdoc.walk(doc) if isinstance(n, m.Emendation)] == [
         (m.Text(text="conduct"),)
     ]

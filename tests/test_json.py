@@ -22,7 +22,7 @@ VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 
 def _roundtrip(value: object) -> None:
     text = fj.dumps(value)
-    assert fj.loads(text, type(value)) == value
+    assert fj.loads(text, type=type(value)) == value
     assert fj.loads(text) == value  # the root's tag alone is enough
     VALIDATOR.validate(stdjson.loads(text))
     # orjson and the standard library write the same bytes
@@ -66,7 +66,7 @@ def test_json_lines_roundtrip(docs: list[m.Document]) -> None:
     text = fj.dump_lines(docs)
     assert text is not None
     assert text.count("\n") == len(docs)
-    assert list(fj.load_lines(text, m.Document)) == docs
+    assert list(fj.load_lines(text, type=m.Document)) == docs
 
 
 def test_every_class_has_a_tag_and_strategies_cover_every_tag() -> None:
@@ -101,7 +101,7 @@ GOOD: dict[str, Any] = {
 
 def _problems(data: Any) -> list[str]:
     with pytest.raises(frusdoc.ValidationError) as info:
-        fj.loads(stdjson.dumps(data), m.Document)
+        fj.loads(stdjson.dumps(data), type=m.Document)
     assert isinstance(info.value, frusdoc.FrusdocError)
     assert isinstance(info.value, ValueError)
     return [str(p) for p in info.value.problems]
@@ -121,7 +121,7 @@ def _bad(**changes: Any) -> dict[str, Any]:
 
 
 def test_good_input_loads() -> None:
-    doc = fj.loads(stdjson.dumps(GOOD), m.Document)
+    doc = fj.loads(stdjson.dumps(GOOD), type=m.Document)
     assert doc.title[1] == m.NoteRef(label="80")
     assert len(doc.blocks) == 4
 
@@ -173,26 +173,26 @@ def test_model_validators_are_reported_with_their_path() -> None:
 
 def test_invalid_json_gives_line_and_column() -> None:
     with pytest.raises(frusdoc.ValidationError) as info:
-        fj.loads('{"frusdoc": "1.0",\n "type": "document",\n "title": [}', m.Document)
+        fj.loads('{"frusdoc": "1.0",\n "type": "document",\n "title": [}', type=m.Document)
     (problem,) = info.value.problems
     assert problem.path == "line 3, column 12"  # the message wording depends on the JSON backend
 
 
 def test_invalid_utf8_bytes() -> None:
     with pytest.raises(frusdoc.ValidationError, match="invalid UTF-8"):
-        fj.loads(b'{"frusdoc": "\xff"}', m.Document)
+        fj.loads(b'{"frusdoc": "\xff"}', type=m.Document)
 
 
 def test_newer_major_version_names_both_versions() -> None:
     with pytest.raises(frusdoc.FormatVersionError) as info:
-        fj.loads(stdjson.dumps({**GOOD, "frusdoc": "2.0"}), m.Document)
+        fj.loads(stdjson.dumps({**GOOD, "frusdoc": "2.0"}), type=m.Document)
     message = str(info.value)
     assert "format version 2.0" in message and "reads version 1.x" in message
     assert isinstance(info.value, frusdoc.ValidationError)
 
 
 def test_newer_minor_version_is_read() -> None:
-    assert fj.loads(stdjson.dumps({**GOOD, "frusdoc": "1.7"}), m.Document).title
+    assert fj.loads(stdjson.dumps({**GOOD, "frusdoc": "1.7"}), type=m.Document).title
 
 
 def test_missing_format_marker() -> None:
@@ -204,7 +204,7 @@ def test_wrong_root_type() -> None:
     with pytest.raises(
         frusdoc.ValidationError, match=r"\$\.type: expected 'volume', got the string 'document'"
     ):
-        fj.loads(stdjson.dumps(GOOD), m.Volume)
+        fj.loads(stdjson.dumps(GOOD), type=m.Volume)
 
 
 @pytest.mark.parametrize("depth", [500, 5000, 100_000])
@@ -213,7 +213,7 @@ def test_deep_nesting_is_refused_cleanly(depth: int) -> None:
     inner = emph * depth + '"x"' + "]}" * depth
     text = '{"frusdoc":"1.0","type":"document","blocks":[{"type":"p","inlines":[' + inner + "]}]}"
     with pytest.raises(frusdoc.ValidationError, match="nested too deeply"):
-        fj.loads(text, m.Document)
+        fj.loads(text, type=m.Document)
 
 
 def test_nesting_within_the_limit_is_read() -> None:
@@ -221,13 +221,13 @@ def test_nesting_within_the_limit_is_read() -> None:
     for _ in range(150):
         inner = m.Emphasis(rend="italic", children=(inner,))
     doc = m.Document(blocks=(m.Paragraph(inlines=(inner,)),))
-    assert fj.loads(fj.dumps(doc), m.Document) == doc
+    assert fj.loads(fj.dumps(doc), type=m.Document) == doc
 
 
 def test_load_lines_names_the_line() -> None:
     good = fj.dumps(m.Document(id="d1"))
     with pytest.raises(frusdoc.ValidationError, match="line 3"):
-        list(fj.load_lines(f"{good}\n\n{good.replace('d1', '')[:-1]}\n", m.Document))
+        list(fj.load_lines(f"{good}\n\n{good.replace('d1', '')[:-1]}\n", type=m.Document))
 
 
 def test_dumps_refuses_non_model_values() -> None:
@@ -242,9 +242,9 @@ def test_format_1_0_facsimile_flag_is_read_as_the_page_kind() -> None:
     def page(**fields: object) -> str:
         return stdjson.dumps({"frusdoc": "1.0", "type": "page-break", "label": "1", **fields})
 
-    assert fj.loads(page(facsimile=True), m.PageBreak) == m.PageBreak(label="1", kind="facsimile")
-    assert fj.loads(page(facsimile=False), m.PageBreak) == m.PageBreak(label="1")
-    assert fj.loads(page(facsimile=True, kind="facsimile"), m.PageBreak).kind == "facsimile"
+    assert fj.loads(page(facsimile=True), type=m.PageBreak) == m.PageBreak(label="1", kind="facsimile")
+    assert fj.loads(page(facsimile=False), type=m.PageBreak) == m.PageBreak(label="1")
+    assert fj.loads(page(facsimile=True, kind="facsimile"), type=m.PageBreak).kind == "facsimile"
     # never written
     assert "facsimile" not in fj.dumps(m.PageBreak(label="1", kind="typeset"))
     assert fj.dumps(m.PageBreak(label="1", kind="facsimile")).endswith('"label":"1","kind":"facsimile"}')
@@ -253,7 +253,7 @@ def test_format_1_0_facsimile_flag_is_read_as_the_page_kind() -> None:
         '{"frusdoc":"1.0","type":"document","blocks":[{"type":"p","inlines":'
         '["a ",{"type":"page-break","label":"5","facsimile":true}," b"]}]}'
     )
-    doc = fj.loads(old_doc, m.Document)
+    doc = fj.loads(old_doc, type=m.Document)
     para = doc.blocks[0]
     assert isinstance(para, m.Paragraph)
     assert para.inlines[1] == m.PageBreak(label="5", kind="facsimile")
@@ -273,11 +273,11 @@ def test_format_1_0_facsimile_flag_wrong_or_contradicted() -> None:
         ),
     ]:
         with pytest.raises(frusdoc.ValidationError) as info:
-            fj.loads(stdjson.dumps(data), m.PageBreak)
+            fj.loads(stdjson.dumps(data), type=m.PageBreak)
         assert [str(p) for p in info.value.problems] == [message]
         assert not VALIDATOR.is_valid(data)  # the schema refuses what loads refuses
     with pytest.raises(frusdoc.ValidationError):
-        fj.loads(stdjson.dumps(page(kind="scan")), m.PageBreak)
+        fj.loads(stdjson.dumps(page(kind="scan")), type=m.PageBreak)
     assert not VALIDATOR.is_valid(page(kind="scan"))
 
 

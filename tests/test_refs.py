@@ -191,7 +191,7 @@ OLD_NOTE_TARGETS = [
 def test_format_1_0_note_targets_read(old: dict[str, Any], new: m.NoteTarget) -> None:
     data = {"frusdoc": "1.0", "type": "note-target", **old}
     jsonschema.validate(data, json_schema())
-    assert frusdoc.json.loads(json.dumps(data), m.NoteTarget) == new
+    assert frusdoc.json.loads(json.dumps(data), type=m.NoteTarget) == new
     # and inside a document, as 1.0 wrote them
     doc = {
         "frusdoc": "1.0",
@@ -204,7 +204,7 @@ def test_format_1_0_note_targets_read(old: dict[str, Any], new: m.NoteTarget) ->
         ],
     }
     jsonschema.validate(doc, json_schema())
-    read_back = frusdoc.json.loads(json.dumps(doc), m.Document)
+    read_back = frusdoc.json.loads(json.dumps(doc), type=m.Document)
     ((_, ref),) = refs.references(read_back)
     assert ref.target == new
     # written again, the 1.0 field is gone and the 1.1 fields stand
@@ -218,7 +218,7 @@ def test_format_1_0_note_targets_read(old: dict[str, Any], new: m.NoteTarget) ->
 def test_format_1_0_note_beside_1_1_fields_is_refused() -> None:
     data = '{"frusdoc": "1.1", "type": "note-target", "raw": "#d1fn1", "note": "1", "id": "d1fn1"}'
     with pytest.raises(frusdoc.ValidationError) as caught:
-        frusdoc.json.loads(data, m.NoteTarget)
+        frusdoc.json.loads(data, type=m.NoteTarget)
     assert "cannot stand beside" in str(caught.value)
     assert not jsonschema.Draft202012Validator(json_schema()).is_valid(json.loads(data))
 

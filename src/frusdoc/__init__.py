@@ -3,11 +3,13 @@
 The model (:mod:`frusdoc.model`, re-exported here) is immutable and free of
 I/O; formats read into it and write out of it: :mod:`frusdoc.text` (the
 plain text of history.state.gov pages), :mod:`frusdoc.json` and its schema
-(:mod:`frusdoc.schema`), :mod:`frusdoc.tei` (the official TEI). Hypothesis strategies for downstream tests are
+(:mod:`frusdoc.schema`), :mod:`frusdoc.tei` (the official TEI);
+:func:`read` and :func:`write` (:mod:`frusdoc.formats`) read and write any of
+them from a path, bytes, text or a file object. Hypothesis strategies for downstream tests are
 in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
-from frusdoc import accessors, citations, json, markdown, refs, schema, tei, text
+from frusdoc import accessors, citations, emend, formats, json, markdown, refs, schema, tei, text
 from frusdoc.check import Diagnostic, Location, check
 from frusdoc.errors import (
     AmbiguousNoteError,
@@ -20,6 +22,7 @@ from frusdoc.errors import (
     Problem,
     ValidationError,
 )
+from frusdoc.formats import FileAccessError, FormatNameError, SourceTypeError, read, write
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
 from frusdoc.walk import Node, Path, format_path, is_markup, plain_text, raw_nodes, walk, word_count
@@ -31,17 +34,22 @@ __all__ = [
     "DateValueError",
     "DocumentNotFoundError",
     "Diagnostic",
+    "FileAccessError",
+    "FormatNameError",
     "FormatVersionError",
     "FrusdocError",
     "Location",
     "NodeTypeError",
     "NoteNotFoundError",
     "Problem",
+    "SourceTypeError",
     "ValidationError",
     "__version__",
     "accessors",
     "check",
     "citations",
+    "emend",
+    "formats",
     "Node",
     "Path",
     "format_path",
@@ -49,6 +57,7 @@ __all__ = [
     "markdown",
     "is_markup",
     "plain_text",
+    "read",
     "raw_nodes",
     "refs",
     "schema",
@@ -56,5 +65,6 @@ __all__ = [
     "text",
     "walk",
     "word_count",
+    "write",
     *_model_all,
 ]

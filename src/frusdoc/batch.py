@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 FORMATS_IN: tuple[str, ...] = ("text", "json", "tei")
-FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")
+FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")  # frusdoc.formats.FORMATS_OUT
 SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "markdown": ".md"}
 _KNOWN = {".xml": "tei", ".tei": "tei", ".json": "json", ".jsonl": "json", ".txt": "text"}
 
@@ -108,37 +108,22 @@ def _read_bytes(path: str) -> bytes:
         raise frusdoc.FrusdocError(f"{exc.strerror or exc}") from None
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise frusdoc.FrusdocError(f"not UTF-8 (byte {exc.start})") from None
-
-
 def load(path: str, fmt: str) -> m.Document | m.Volume | list[m.Document]:
-    """Read one input: a document, a volume, or (JSON Lines) a list of documents."""
-    if fmt == "tei":
-        from frusdoc.tei.names import local
-        from frusdoc.tei.safe import parse_xml
-
-        root = parse_xml(_read_bytes(path), path)
-        if isinstance(root.tag, str) and local(root.tag) == "TEI":
-            return frusdoc.tei.volume_element(root)
-        return frusdoc.tei.document_element(root)
-    text = _decode(_read_bytes(path))
-    if fmt == "text":
-        return frusdoc.text.parse(text)
-    if path.endswith(".jsonl"):
-        return list(frusdoc.json.load_lines(text.split("\n")))
+    """Read one input (``-``: standard input): a document, a volume, or (JSON
+    Lines) a list of documents; :func:`frusdoc.read` with messages for the
+    command line."""
+    if fmt == "json" and path.endswith(".jsonl"):
+        fmt = "jsonl"  # the command line's --from json covers both
+    # A Path, so that a file named "{x}.json" is never taken for content.
+    source: bytes | Path = _read_bytes(path) if path == "-" else Path(path)
     try:
-        value = frusdoc.json.loads(text)
+        return frusdoc.read(source, format=fmt)
+    except frusdoc.FileAccessError as exc:
+        raise frusdoc.FrusdocError(exc.reason) from None  # the command line names the file
     except frusdoc.ValidationError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
         raise frusdoc.FrusdocError(f"{first.path}: {first.message}{more}") from None
-    if not isinstance(value, m.Document | m.Volume):
-        raise frusdoc.FrusdocError(f"expected a document or a volume, found a {type(value).__name__}")
-    return value
 
 
 def _documents(value: m.Document | m.Volume | list[m.Document]) -> list[m.Document]:
@@ -150,27 +135,8 @@ def _documents(value: m.Document | m.Volume | list[m.Document]) -> list[m.Docume
 
 
 def render(value: m.Document | m.Volume | list[m.Document], to: str, *, compact: bool = False) -> str:
-    """One loaded input in an output format."""
-    if to == "jsonl":
-        return frusdoc.json.dump_lines(_documents(value)) or ""
-    if to == "json":
-        if isinstance(value, list):
-            raise frusdoc.FrusdocError("JSON Lines holds several documents: convert it --to jsonl")
-        return frusdoc.json.dumps(value, indent=not compact) + "\n"
-    if to == "tei":
-        if isinstance(value, m.Volume):
-            return frusdoc.tei.write_volume(value)
-        docs = _documents(value)
-        return "".join(frusdoc.tei.write_document(d) + "\n" for d in docs)
-    docs = _documents(value)
-    if isinstance(value, m.Volume) or len(docs) != 1:
-        # Several documents as text or Markdown: one after the other.
-        separator = "\n\n\f\n\n" if to == "text" else "\n\n---\n\n"
-    else:
-        separator = ""
-    if to == "text":
-        return separator.join(frusdoc.text.render(d) for d in docs)
-    return separator.join(frusdoc.markdown.render(d) for d in docs)
+    """One loaded input in an output format: :func:`frusdoc.write`."""
+    return frusdoc.write(value, to, compact=compact)
 
 
 def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bool = False) -> Result:

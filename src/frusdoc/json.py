@@ -9,7 +9,9 @@ input is reported at once, each with its JSON path, in a
 from __future__ import annotations
 
 import json as _stdjson
+import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar, cast, get_args, get_origin, overload
 
@@ -33,6 +35,8 @@ __all__ = [
     "dump_lines",
     "dumps",
     "from_data",
+    "dump",
+    "load",
     "load_lines",
     "loads",
     "make_converter",
@@ -49,6 +53,11 @@ FORMAT_VERSION = "1.1"
 never written, and ``TextLayout.note_cut``."""
 
 T = TypeVar("T")
+
+PathOrFile = str | os.PathLike[str] | IO[bytes] | IO[str]
+"""What :func:`load` reads: a path or a file object open for reading (binary or text)."""
+PathOrTextFile = str | os.PathLike[str] | IO[str]
+"""Where :func:`dump` writes: a path or a text file object open for writing."""
 
 #: Model classes whose instances can stand in a union position, by union.
 _UNIONS: dict[Any, tuple[type, ...]] = {
@@ -497,11 +506,18 @@ def _check_version(data: Any) -> None:
 
 
 @overload
-def from_data(data: Any, type: type[T]) -> T: ...
+def from_data(data: Any, *, type: type[T]) -> T: ...
 @overload
-def from_data(data: Any, type: None = None) -> Any: ...
-def from_data(data: Any, type: type[T] | None = None) -> T | Any:
-    """Build a model value from JSON-ready data (the inverse of :func:`to_data`)."""
+def from_data(data: Any, *, type: None = None) -> Any: ...
+@overload
+def from_data(data: Any, _type: type[T], /) -> T: ...  # deprecated positional form
+def from_data(data: Any, *_type: type[T], type: type[T] | None = None) -> T | Any:
+    """Build a model value from JSON-ready data (the inverse of :func:`to_data`).
+
+    ``type`` is keyword-only; passing it by position still works in this
+    release but warns (:class:`DeprecationWarning`).
+    """
+    type = _keyword_type("from_data", _type, type)
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message=f"expected an object, got {_json_kind(data)}")])
     _check_version(data)
@@ -538,18 +554,60 @@ def from_data(data: Any, type: type[T] | None = None) -> T | Any:
 
 
 @overload
-def loads(s: str | bytes, type: type[T]) -> T: ...
+def loads(s: str | bytes, *, type: type[T]) -> T: ...
 @overload
-def loads(s: str | bytes, type: None = None) -> Any: ...
-def loads(s: str | bytes, type: type[T] | None = None) -> T | Any:
+def loads(s: str | bytes, *, type: None = None) -> Any: ...
+@overload
+def loads(s: str | bytes, _type: type[T], /) -> T: ...  # deprecated positional form
+def loads(s: str | bytes, *_type: type[T], type: type[T] | None = None) -> T | Any:
     """Read a model value from JSON.
 
     ``type`` is the class expected at the root (``Document`` by default in
     spirit: pass it to get a precise return type); ``None`` accepts whatever the
     root's ``"type"`` names. Raises :class:`~frusdoc.ValidationError` listing
-    every problem with its JSON path.
+    every problem with its JSON path. ``type`` is keyword-only; by position it
+    still works in this release but warns (:class:`DeprecationWarning`).
     """
-    return from_data(_parse_json(s), type)
+    type = _keyword_type("loads", _type, type)
+    return from_data(_parse_json(s), type=type)
+
+
+def _keyword_type(function: str, positional: tuple[T, ...], keyword: T | None) -> T | None:
+    # One release of grace for the positional ``type`` of 0.1 (issue 12).
+    if not positional:
+        return keyword
+    if len(positional) > 1:
+        raise TypeError(f"{function}() takes one positional argument besides the input, got {1 + len(positional)}")
+    if keyword is not None:
+        raise TypeError(f"{function}() got type both by position and by keyword; pass type= only")
+    warnings.warn(
+        f"{function}(..., cls) is deprecated: pass the class by keyword, {function}(..., type=cls)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return positional[0]
+
+
+@overload
+def load(fp_or_path: PathOrFile, *, type: type[T]) -> T: ...
+@overload
+def load(fp_or_path: PathOrFile, *, type: None = None) -> Any: ...
+def load(fp_or_path: PathOrFile, *, type: type[T] | None = None) -> T | Any:
+    """Read a model value from a JSON file: a path (``str`` or path-like; a
+    string is always a path here, see :func:`loads` for JSON text) or a file
+    object open for reading, binary or text. Errors as :func:`loads`; a path
+    that cannot be read raises :class:`~frusdoc.formats.FileAccessError`."""
+    from frusdoc.formats import read_source  # formats builds on this module
+
+    return loads(read_source(fp_or_path), type=type)
+
+
+def dump(value: object, fp_or_path: PathOrTextFile, *, indent: bool = False) -> None:
+    """Write :func:`dumps` of ``value`` to a path (UTF-8, no newline
+    translation; parent directories must exist) or to a text file object."""
+    from frusdoc.formats import write_target
+
+    write_target(dumps(value, indent=indent), fp_or_path)
 
 
 def dump_lines(values: Iterable[object], fp: IO[str] | None = None) -> str | None:
@@ -566,8 +624,26 @@ def dump_lines(values: Iterable[object], fp: IO[str] | None = None) -> str | Non
     return None
 
 
-def load_lines(source: str | Iterable[str], type: type[T] | None = None) -> Iterator[T]:
-    """Read JSON Lines lazily; blank lines are skipped. Errors name the line."""
+@overload
+def load_lines(source: str | Iterable[str], *, type: type[T]) -> Iterator[T]: ...
+@overload
+def load_lines(source: str | Iterable[str], *, type: None = None) -> Iterator[Any]: ...
+@overload
+def load_lines(source: str | Iterable[str], _type: type[T], /) -> Iterator[T]: ...  # deprecated positional
+def load_lines(
+    source: str | Iterable[str], *_type: type[T], type: type[T] | None = None
+) -> Iterator[T] | Iterator[Any]:
+    """Read JSON Lines lazily; blank lines are skipped. Errors name the line.
+
+    ``source`` is the text or an iterable of lines (an open text file).
+    ``type`` is keyword-only (by position: :class:`DeprecationWarning`).
+    """
+    # Not itself a generator, so that the argument check and the warning come
+    # at the call, not at the first line read.
+    return _iter_lines(source, _keyword_type("load_lines", _type, type))
+
+
+def _iter_lines(source: str | Iterable[str], cls: type[T] | None) -> Iterator[T]:
     # Only "\n" ends a line: JSON strings may hold U+2028 and other characters
     # that str.splitlines() would also split on.
     lines = source.split("\n") if isinstance(source, str) else source
@@ -575,7 +651,8 @@ def load_lines(source: str | Iterable[str], type: type[T] | None = None) -> Iter
         if not line.strip():
             continue
         try:
-            yield cast(T, loads(line, type))
+            yield cast(T, loads(line, type=cls))
         except ValidationError as exc:
             problems = [Problem(path=f"line {number}: {p.path}", message=p.message) for p in exc.problems]
-            raise ValidationError(problems, summary=f"invalid JSON Lines (line {number})") from None
+            # The same class (a FormatVersionError stays one), the line named.
+            raise type(exc)(problems, summary=f"invalid JSON Lines (line {number})") from None

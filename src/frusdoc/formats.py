@@ -1,0 +1,303 @@
+"""One I/O surface: :func:`read` any frusdoc input, :func:`write` any output format.
+
+``frusdoc.read`` and ``frusdoc.write`` are these functions. The format
+modules (:mod:`frusdoc.text`, :mod:`frusdoc.json`, :mod:`frusdoc.tei`,
+:mod:`frusdoc.markdown`) stay the place for options; this module picks the
+right one and takes care of paths, bytes and file objects.
+
+What a source is:
+
+* a path-like object (:class:`pathlib.Path`): always a path;
+* ``bytes`` (or ``bytearray``, ``memoryview``): the content of a file, UTF-8;
+* a ``str``: **content** if it is empty, holds a line break or starts
+  (after whitespace) with ``<`` or ``{``, otherwise a **path**. A FRUS page, a
+  pretty-printed JSON file and a TEI file all hold line breaks; a file name
+  never does. Pass one-line content as bytes or ``io.StringIO`` to be sure;
+* a file object open for reading, binary or text.
+
+The format is the one given (``"text"``, ``"json"``, ``"jsonl"``,
+``"tei"``), else the one of a path's suffix (:data:`SUFFIXES`), else sniffed
+from the content: ``<`` starts TEI, ``{`` starts JSON, and JSON Lines when
+the second non-blank line starts with ``{`` too; anything else is page text.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Literal, Union, cast, get_args
+
+from frusdoc import model as m
+from frusdoc.errors import FrusdocError, Problem, ValidationError
+
+__all__ = [
+    "FORMATS_IN",
+    "FORMATS_OUT",
+    "SUFFIXES",
+    "FileAccessError",
+    "FormatIn",
+    "FormatNameError",
+    "FormatOut",
+    "Readable",
+    "SourceTypeError",
+    "Writable",
+    "read",
+    "read_source",
+    "sniff",
+    "write",
+    "write_target",
+]
+
+FormatIn = Literal["text", "json", "jsonl", "tei"]
+"""A format :func:`read` reads."""
+FormatOut = Literal["text", "json", "jsonl", "tei", "markdown"]
+"""A format :func:`write` writes."""
+FORMATS_IN: tuple[str, ...] = get_args(FormatIn)
+FORMATS_OUT: tuple[str, ...] = get_args(FormatOut)
+
+#: The format of a path, by suffix (lower-cased).
+SUFFIXES: dict[str, FormatIn] = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".xml": "tei", ".tei": "tei"}
+
+Readable = Union[str, os.PathLike[str], bytes, bytearray, memoryview, IO[bytes], IO[str]]
+"""What :func:`read` accepts (see the module's description)."""
+Writable = Union[str, os.PathLike[str], IO[str]]
+"""Where :func:`write` writes: a path or a text file object open for writing."""
+
+Value = Union[m.Document, m.Volume, list[m.Document]]
+
+
+class FormatNameError(FrusdocError, ValueError):
+    """A format name frusdoc does not know (``read(..., format="yaml")``)."""
+
+
+class FileAccessError(FrusdocError, OSError):
+    """A path that cannot be read or written; the message names it and why
+    (``reason``: the system's words alone, for messages that name the path
+    already)."""
+
+    def __init__(self, path: Path, doing: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot {doing}: {reason}")
+        self.path = path
+        self.reason = f"cannot {doing}: {reason}"
+
+
+class SourceTypeError(FrusdocError, TypeError):
+    """An argument of the wrong type: not a path, bytes, text or file object,
+    or not a document, a volume or a list of documents."""
+
+
+def _is_content(s: str) -> bool:
+    head = s.lstrip()[:1]
+    # An empty string names no file: it is empty content (JSON Lines of no documents).
+    return not s or "\n" in s or "\r" in s or head in ("<", "{")
+
+
+def _name(source: object) -> str:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else "<input>"
+
+
+def read_source(source: Readable) -> bytes | str:
+    """The content of ``source``: ``bytes`` from a path, bytes or a binary file,
+    ``str`` from text or a text file. Paths are read without newline
+    translation."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    if isinstance(source, str) and _is_content(source):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise FileAccessError(path, "read", exc.strerror or str(exc)) from None
+    reader = getattr(source, "read", None)
+    if not callable(reader):
+        raise SourceTypeError(
+            f"expected a path, bytes, text or a file object open for reading, got {type(source).__name__}"
+        )
+    data = reader()
+    if isinstance(data, (bytes, str)):
+        return data
+    raise SourceTypeError(f"expected read() of a file object to give bytes or str, got {type(data).__name__}")
+
+
+def _decode(data: bytes | str, name: str) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            [Problem(path=f"byte {exc.start}", message="invalid UTF-8")], summary=f"{name}: not UTF-8 text"
+        ) from None
+
+
+def sniff(content: bytes | str) -> FormatIn:
+    """The format of ``content`` by its first characters (see the module's description)."""
+    head = content[:64]
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    text = text.lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        return "tei"
+    if not text.startswith("{"):
+        return "text"
+    # JSON Lines when the line after the first (which may be long: a whole
+    # compact document) starts an object too; indented JSON goes on with a key.
+    if isinstance(content, bytes):
+        end = content.find(b"\n")
+        after = content[end + 1 : end + 4097].decode("utf-8", "replace") if end >= 0 else ""
+    else:
+        end = content.find("\n")
+        after = content[end + 1 : end + 4097] if end >= 0 else ""
+    return "jsonl" if after.lstrip().startswith("{") else "json"
+
+
+def _format_in(format: str | None, source: Readable, content: bytes | str) -> FormatIn:
+    if format is not None:
+        if format not in FORMATS_IN:
+            raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
+        return cast(FormatIn, format)
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not _is_content(source)):
+        by_suffix = SUFFIXES.get(Path(source).suffix.lower())
+        if by_suffix is not None:
+            return by_suffix
+    return sniff(content)
+
+
+def _tei(data: bytes | str, name: str) -> m.Document | m.Volume:
+    from frusdoc.tei.names import local
+    from frusdoc.tei.reading import document_element, volume_element
+    from frusdoc.tei.safe import parse_xml
+
+    root = parse_xml(data.encode("utf-8") if isinstance(data, str) else data, name)
+    if isinstance(root.tag, str) and local(root.tag) == "TEI":
+        return volume_element(root)
+    return document_element(root)
+
+
+def read(source: Readable, *, format: str | None = None) -> m.Document | m.Volume | list[m.Document]:
+    """Read a document, a volume or, from JSON Lines, a list of documents.
+
+    Page text gives a :class:`~frusdoc.Document`; TEI a
+    :class:`~frusdoc.Volume` (root ``<TEI>``) or a document (root ``<div>``);
+    JSON what its root's ``"type"`` says (a document or a volume); JSON Lines
+    always a ``list`` of documents, even of one.
+
+    Raises :class:`FormatNameError` for an unknown ``format``,
+    :class:`FileAccessError` for a path that cannot be read,
+    :class:`SourceTypeError` for a source of the wrong type, and the format's
+    own error (:class:`~frusdoc.ValidationError`,
+    :class:`~frusdoc.tei.TeiError`) for content that is not what it should be.
+    """
+    if format is not None and format not in FORMATS_IN:
+        # Before touching the source: a bad name is the caller's first mistake.
+        raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
+    content = read_source(source)
+    fmt = _format_in(format, source, content)
+    name = _name(source)
+    if fmt == "tei":
+        return _tei(content, name)
+    text = _decode(content, name)
+    if fmt == "text":
+        from frusdoc.text import parse
+
+        return parse(text)
+
+    from frusdoc import json as fjson
+
+    if fmt == "jsonl":
+        return list(fjson.load_lines(text, type=m.Document))
+    value = fjson.loads(text)
+    if not isinstance(value, (m.Document, m.Volume)):
+        raise ValidationError(
+            [Problem(path="$.type", message=f"expected a document or a volume, got a {type(value).__name__}")],
+            summary=f"{name}: not a frusdoc document",
+        )
+    return value
+
+
+def _documents(value: Value) -> list[m.Document]:
+    if isinstance(value, m.Volume):
+        return list(value.documents)
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def _check_value(value: object) -> Value:
+    if isinstance(value, (m.Document, m.Volume)):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(d, m.Document) for d in value):
+        return list(cast(Iterable[m.Document], value))
+    raise SourceTypeError(f"expected a Document, a Volume or a list of documents, got {type(value).__name__}")
+
+
+def write(value: Value, format: str, target: Writable | None = None, *, compact: bool = False) -> str:
+    """``value`` in ``format`` (``"text"``, ``"json"``, ``"jsonl"``, ``"tei"``,
+    ``"markdown"``), returned as a string and, with ``target``, also written
+    there (a path, written as UTF-8 without newline translation, parent
+    directories created; or a text file object).
+
+    JSON is indented (``compact=True``: one line) and ends with a newline;
+    JSON Lines is one document a line (a volume's documents, a list's, or one
+    document). Several documents as text or Markdown follow one another,
+    separated by a form feed (text) or a rule (Markdown); as TEI, a volume is
+    one file and documents are ``<div>`` elements one after the other.
+    """
+    if format not in FORMATS_OUT:
+        raise FormatNameError(f"unknown output format {format!r}: expected one of {', '.join(FORMATS_OUT)}")
+    value = _check_value(value)
+    out = _render(value, format, compact)
+    if target is not None:
+        write_target(out, target)
+    return out
+
+
+def _render(value: Value, format: str, compact: bool) -> str:
+    from frusdoc import json as fjson
+
+    if format == "json":
+        if isinstance(value, list):
+            raise SourceTypeError("several documents are no one JSON value: write them as 'jsonl'")
+        return fjson.dumps(value, indent=not compact) + "\n"
+    if format == "jsonl":
+        return "".join(fjson.dumps(d) + "\n" for d in _documents(value))
+    from frusdoc import markdown, tei
+    from frusdoc import text as ftext
+
+    if format == "tei":
+        if isinstance(value, m.Volume):
+            return tei.write_volume(value)
+        return "".join(tei.write_document(d) + "\n" for d in _documents(value))
+    docs = _documents(value)
+    # Several documents as text or Markdown: one after the other.
+    several = isinstance(value, m.Volume) or len(docs) != 1
+    separator = ("\n\n\f\n\n" if format == "text" else "\n\n---\n\n") if several else ""
+    if format == "text":
+        return separator.join(ftext.render(d) for d in docs)
+    return separator.join(markdown.render(d) for d in docs)
+
+
+def write_target(text: str, target: Writable) -> None:
+    """Write ``text`` to a path (UTF-8, no newline translation, parent
+    directories created) or to a text file object."""
+    if isinstance(target, (str, os.PathLike)):
+        path = Path(target)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as fp:
+                fp.write(text)
+        except OSError as exc:
+            raise FileAccessError(path, "write", exc.strerror or str(exc)) from None
+        return
+    writer = getattr(target, "write", None)
+    if not callable(writer):
+        raise SourceTypeError(f"expected a path or a text file object to write to, got {type(target).__name__}")
+    if isinstance(target, (io.RawIOBase, io.BufferedIOBase)):
+        raise SourceTypeError("expected a text file object to write to, got a binary one: open it with 'w'")
+    writer(text)
