@@ -16,14 +16,16 @@ volume.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
 from frusdoc import citations
 from frusdoc import model as m
 from frusdoc.errors import AmbiguousNoteError
-from frusdoc.walk import Path, plain_text, walk
+from frusdoc.walk import Node, Path, Replacement, plain_text, transform, walk
 
 __all__ = [
     "AmbiguousTargetError",
@@ -528,55 +530,50 @@ def _split(text: str, hits: list[Hit]) -> list[m.Inline]:
     return out
 
 
+# The runs that are annotated: a block's or cell's text, a document's or
+# attachment's title, a list's head. The inlines between list items and table
+# rows and after them (``before``, ``after``) are left as they are.
 _RUN_FIELDS = ("inlines", "title", "head")
-_BLOCK_FIELDS = ("blocks", "content")
+_INLINES: frozenset[type] = frozenset(typing.get_args(m.Inline))
+
+
+def _annotator(volume: str | None) -> Callable[[Path, Node], Replacement]:
+    def visit(path: Path, node: Node) -> Replacement:
+        if type(node) in _INLINES:
+            return node  # a run is annotated as a whole, by the node that owns it
+        changes: dict[str, Any] = {}
+        for name in _RUN_FIELDS:
+            value = getattr(node, name, None)
+            if type(value) is tuple:
+                new = _annotate_run(value, volume)
+                if new is not value:
+                    changes[name] = new
+        if not changes:
+            return node
+        rebuilt: Node = attrs.evolve(node, **changes)
+        return rebuilt
+
+    return visit
+
+
+def _outside_runs(path: Path, node: Node) -> bool:
+    # Runs are rebuilt whole by _annotate_run (which reaches blocks embedded
+    # in them itself): transform does not go inside inlines.
+    return type(node) not in _INLINES
 
 
 def _annotate_block(block: m.Block, volume: str | None) -> m.Block:
-    changes: dict[str, object] = {}
-    for name in _RUN_FIELDS:
-        value = getattr(block, name, None)
-        if isinstance(value, tuple):
-            new = _annotate_run(value, volume)
-            if new is not value:
-                changes[name] = new
-    for name in _BLOCK_FIELDS:
-        value = getattr(block, name, None)
-        if isinstance(value, tuple):
-            new_blocks = tuple(_annotate_block(b, volume) for b in value)
-            if any(a is not b for a, b in zip(new_blocks, value, strict=True)):
-                changes[name] = new_blocks
-    if isinstance(block, m.ListBlock):
-        items = tuple(
-            attrs.evolve(i, blocks=tuple(_annotate_block(b, volume) for b in i.blocks)) for i in block.items
-        )
-        if items != block.items:
-            changes["items"] = items
-    if isinstance(block, m.Table):
-        rows = tuple(
-            attrs.evolve(
-                r, cells=tuple(attrs.evolve(c, inlines=_annotate_run(c.inlines, volume)) for c in r.cells)
-            )
-            for r in block.rows
-        )
-        if rows != block.rows:
-            changes["rows"] = rows
-    return attrs.evolve(block, **changes) if changes else block  # type: ignore[arg-type]
+    # the annotator keeps every node's class
+    return typing.cast(m.Block, transform(block, _annotator(volume), descend=_outside_runs))
 
 
 def annotate(doc: m.Document) -> m.Document:
     """The document with its prose references and archival citations as
     :class:`~frusdoc.Reference` inlines. The rendered text does not change:
     ``text.render(annotate(d)) == text.render(d)``."""
-    volume = doc.volume
-    return attrs.evolve(
-        doc,
-        title=_annotate_run(doc.title, volume),
-        blocks=tuple(_annotate_block(b, volume) for b in doc.blocks),
-        notes=tuple(
-            attrs.evolve(n, blocks=tuple(_annotate_block(b, volume) for b in n.blocks)) for n in doc.notes
-        ),
-    )
+    new = transform(doc, _annotator(doc.volume), descend=_outside_runs)
+    assert isinstance(new, m.Document)  # the annotator keeps every node's class
+    return new
 
 
 def references(node: object) -> list[tuple[Path, m.Reference]]:
