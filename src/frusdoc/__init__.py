@@ -22,7 +22,17 @@ from frusdoc.errors import (
 )
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
-from frusdoc.walk import Node, Path, format_path, is_markup, plain_text, raw_nodes, transform, walk, word_count
+from frusdoc.walk import (
+    Node,
+    Path,
+    format_path,
+    is_markup,
+    plain_text,
+    raw_nodes,
+    transform,
+    walk,
+    word_count,
+)
 
 __version__ = "0.1.0"
 
