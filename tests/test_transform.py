@@ -167,3 +167,47 @@ def test_bad_results_are_refused(where: Path, value: object) -> None:
 def test_exported() -> None:
     assert frusdoc.transform is transform
     assert "transform" in frusdoc.__all__
+
+
+# -- refs.annotate, built on transform -------------------------------------------------
+
+_SEE = "See Document 12 for the reply."
+
+
+def _refs(node: object) -> list[str]:
+    return [r.target.raw for _, r in frusdoc.refs.references(node)]
+
+
+def test_annotate_deep_tree() -> None:
+    inline: m.Inline = m.Text(text=_SEE)
+    for _ in range(5000):
+        inline = m.Emphasis(rend="italic", children=(inline,))
+    doc = m.Document(volume="frus1950v06", blocks=(m.Paragraph(inlines=(inline,)),))
+    new = frusdoc.refs.annotate(doc)
+    assert _refs(new) == ["Document 12"]
+    assert frusdoc.plain_text(new) == frusdoc.plain_text(doc) == _SEE
+
+
+def test_annotate_leaves_alone_what_it_always_left_alone() -> None:
+    def run() -> tuple[m.Inline, ...]:
+        return (m.Emphasis(rend="italic", children=(m.Text(text=_SEE),)),)
+
+    kept = (
+        m.ListBlock(items=(m.ListItem(blocks=(m.Plain(inlines=run()),), before=run()),), after=run()),
+        m.Table(rows=(m.Row(cells=(m.Cell(inlines=run()),), before=run()),), after=run()),
+        m.Paragraph(inlines=(m.Emendation(original=run(), corrected=run()),)),
+    )
+    doc = m.Document(volume="frus1950v06", title=(m.Text(text=_SEE),), blocks=kept)
+    new = frusdoc.refs.annotate(doc)
+    paths = [p for p, _ in frusdoc.refs.references(new)]
+    # the title, the list item's text and the cell: not before/after runs, not emendations
+    assert paths == [
+        ("title", 1),
+        ("blocks", 0, "items", 0, "blocks", 0, "inlines", 0, "children", 1),
+        ("blocks", 1, "rows", 0, "cells", 0, "inlines", 0, "children", 1),
+    ]
+    assert new.blocks[2] is doc.blocks[2]
+    unchanged = m.Document(
+        volume="frus1950v06", blocks=(m.Paragraph(inlines=(m.Text(text="Nothing here."),)),)
+    )
+    assert frusdoc.refs.annotate(unchanged) is unchanged

@@ -479,40 +479,28 @@ def _annotate_run(inlines: tuple[m.Inline, ...], volume: str | None) -> tuple[m.
     # that splits "Foreign Relations, 1950, vol. <hi>vi</hi>, p. 508" does not
     # leave ", p. 508" to be read as a page of this volume. Only references
     # wholly inside one text node can be wrapped; one that crosses into
-    # another node is left as text.
+    # another node is left as text. The run's other inlines (and blocks
+    # embedded in it) were annotated before, by transform (post-order).
+    if not any(type(n) is m.Text for n in inlines):
+        return inlines
     pieces = [node.text if isinstance(node, m.Text) else plain_text((node,)) for node in inlines]
-    hits = _hits("".join(pieces), volume) if any(isinstance(n, m.Text) for n in inlines) else []
+    hits = _hits("".join(pieces), volume)
     out: list[m.Inline] = []
     changed = False
     offset = 0
     for node, piece in zip(inlines, pieces, strict=True):
         start, offset = offset, offset + len(piece)
-        if isinstance(node, m.Text):
-            inside = [
-                Hit(h.start - start, h.end - start, h.target)
-                for h in hits
-                if start <= h.start and h.end <= offset
-            ]
-            if not inside:
-                out.append(node)
-            else:
-                # a run that is wholly one reference is one piece, and still a change
-                changed = True
-                out.extend(_split(node.text, inside))
-        elif isinstance(node, m.Reference):
-            out.append(node)  # already a reference: left as it is
-        elif isinstance(node, m.Embedded):
-            block = _annotate_block(node.block, volume)
-            changed = changed or block is not node.block
-            out.append(m.Embedded(block=block) if block is not node.block else node)
-        elif isinstance(node, m.Emendation):
-            out.append(node)  # both readings stay as they are
-        elif hasattr(node, "children") and node.children:
-            children = _annotate_run(node.children, volume)
-            changed = changed or children is not node.children
-            out.append(attrs.evolve(node, children=children) if children is not node.children else node)  # type: ignore[arg-type]
-        else:
+        inside = [
+            Hit(h.start - start, h.end - start, h.target)
+            for h in hits
+            if start <= h.start and h.end <= offset
+        ]
+        if not isinstance(node, m.Text) or not inside:
             out.append(node)
+        else:
+            # a run that is wholly one reference is one piece, and still a change
+            changed = True
+            out.extend(_split(node.text, inside))
     return tuple(out) if changed else inlines
 
 
@@ -531,18 +519,35 @@ def _split(text: str, hits: list[Hit]) -> list[m.Inline]:
 
 
 # The runs that are annotated: a block's or cell's text, a document's or
-# attachment's title, a list's head. The inlines between list items and table
-# rows and after them (``before``, ``after``) are left as they are.
+# attachment's title, a list's head, and the children of an inline in such a
+# run (each its own run). Left as they are: a reference, both readings of an
+# emendation, and the inlines between list items and table rows and after
+# them (``before``, ``after``).
 _RUN_FIELDS = ("inlines", "title", "head")
 _INLINES: frozenset[type] = frozenset(typing.get_args(m.Inline))
+_OWN_RUN: frozenset[type] = frozenset({m.Emphasis, m.Name, m.DateText, m.Gap, m.RawInline})
+_LEFT_ALONE: frozenset[type] = frozenset({m.Reference, m.Emendation})
+_UNANNOTATED_RUNS = ("before", "after")
+
+
+def _unannotated(path: Path) -> bool:
+    # a direct member of a run between or after list items and table rows
+    return len(path) >= 2 and path[-2] in _UNANNOTATED_RUNS
 
 
 def _annotator(volume: str | None) -> Callable[[Path, Node], Replacement]:
     def visit(path: Path, node: Node) -> Replacement:
-        if type(node) in _INLINES:
-            return node  # a run is annotated as a whole, by the node that owns it
+        cls = type(node)
+        if cls in _OWN_RUN:
+            fields: tuple[str, ...] = ("children",)
+        elif cls in _INLINES:
+            return node
+        else:
+            fields = _RUN_FIELDS
+        if _unannotated(path):
+            return node
         changes: dict[str, Any] = {}
-        for name in _RUN_FIELDS:
+        for name in fields:
             value = getattr(node, name, None)
             if type(value) is tuple:
                 new = _annotate_run(value, volume)
@@ -556,22 +561,15 @@ def _annotator(volume: str | None) -> Callable[[Path, Node], Replacement]:
     return visit
 
 
-def _outside_runs(path: Path, node: Node) -> bool:
-    # Runs are rebuilt whole by _annotate_run (which reaches blocks embedded
-    # in them itself): transform does not go inside inlines.
-    return type(node) not in _INLINES
-
-
-def _annotate_block(block: m.Block, volume: str | None) -> m.Block:
-    # the annotator keeps every node's class
-    return typing.cast(m.Block, transform(block, _annotator(volume), descend=_outside_runs))
+def _descend(path: Path, node: Node) -> bool:
+    return type(node) not in _LEFT_ALONE and not _unannotated(path)
 
 
 def annotate(doc: m.Document) -> m.Document:
     """The document with its prose references and archival citations as
     :class:`~frusdoc.Reference` inlines. The rendered text does not change:
     ``text.render(annotate(d)) == text.render(d)``."""
-    new = transform(doc, _annotator(doc.volume), descend=_outside_runs)
+    new = transform(doc, _annotator(doc.volume), descend=_descend)
     assert isinstance(new, m.Document)  # the annotator keeps every node's class
     return new
 
