@@ -83,7 +83,7 @@ class _Frame:
 
 
 def _kids(
-    node: object, path: Path, descend: Callable[[Path, Any], bool] | None
+    node: Any, path: Path, descend: Callable[[Path, Node], bool] | None
 ) -> list[tuple[str, int | None, Any]]:
     names = _FIELDS.get(type(node))
     if not names or (descend is not None and not descend(path, node)):
@@ -139,9 +139,9 @@ def _checked(value: object, path: Path) -> object:
 
 def transform(
     node: Node,
-    fn: Callable[[Path, Any], Replacement],
+    fn: Callable[[Path, Node], Replacement],
     *,
-    descend: Callable[[Path, Any], bool] | None = None,
+    descend: Callable[[Path, Node], bool] | None = None,
 ) -> Node:
     """``node`` rebuilt bottom-up by ``fn``, without changing ``node``.
 
