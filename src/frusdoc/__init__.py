@@ -25,7 +25,17 @@ from frusdoc.errors import (
 from frusdoc.formats import FileAccessError, FormatNameError, SourceTypeError, read, write
 from frusdoc.model import *  # noqa: F403 - the model is the package's public surface
 from frusdoc.model import __all__ as _model_all
-from frusdoc.walk import Node, Path, format_path, is_markup, plain_text, raw_nodes, walk, word_count
+from frusdoc.walk import (
+    Node,
+    Path,
+    format_path,
+    is_markup,
+    plain_text,
+    raw_nodes,
+    transform,
+    walk,
+    word_count,
+)
 
 __version__ = "0.1.0"
 
@@ -63,6 +73,7 @@ __all__ = [
     "schema",
     "tei",
     "text",
+    "transform",
     "walk",
     "word_count",
     "write",

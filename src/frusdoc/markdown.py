@@ -10,9 +10,11 @@ target has an address. The corrected reading of emendations is shown unless
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from frusdoc import model as m
+from frusdoc.errors import NodeTypeError
 
 __all__ = ["render"]
 
@@ -68,32 +70,47 @@ class _Writer:
         return "".join(self.inline(i) for i in inlines)
 
     def inline(self, node: m.Inline) -> str:
-        if isinstance(node, m.Text):
-            return _escape(node.text)
-        if isinstance(node, m.NoteRef):
-            return self.footnote(node)
-        if isinstance(node, m.PageBreak):
-            return f"⟨p. {_escape(node.label)}⟩"
-        if isinstance(node, m.LineBreak):
-            return "  \n"
-        if isinstance(node, m.Emphasis):
-            inner = self.inlines(node.children)
-            if not inner.strip():
-                return inner
-            mark = "**" if node.rend in ("strong", "bold") else "*" if node.rend == "italic" else ""
-            return f"{mark}{inner}{mark}"
-        if isinstance(node, m.Reference):
-            inner = self.inlines(node.children)
-            url = node.target.url
-            return f"[{inner}]({url})" if url else inner
-        if isinstance(node, m.Emendation):
-            corrected = self.reading == "corrected" and node.status != "rejected"
-            return self.inlines(node.corrected if corrected else node.original)
-        if isinstance(node, m.Embedded):
-            return "\n\n" + self.block(node.block) + "\n\n"
-        if isinstance(node, m.RawInline) and node.tag.startswith("#"):
-            return ""
-        return self.inlines(getattr(node, "children", ()))
+        write = _INLINE.get(type(node))
+        if write is None:
+            raise NodeTypeError(
+                f"markdown.render() has no case for {type(node).__name__} in a run of inlines"
+            )
+        return write(self, node)
+
+    def _text(self, node: m.Text) -> str:
+        return _escape(node.text)
+
+    def _page_break(self, node: m.PageBreak) -> str:
+        return f"⟨p. {_escape(node.label)}⟩"
+
+    def _line_break(self, node: m.LineBreak) -> str:
+        return "  \n"
+
+    def _emphasis(self, node: m.Emphasis) -> str:
+        inner = self.inlines(node.children)
+        if not inner.strip():
+            return inner
+        mark = "**" if node.rend in ("strong", "bold") else "*" if node.rend == "italic" else ""
+        return f"{mark}{inner}{mark}"
+
+    def _reference(self, node: m.Reference) -> str:
+        inner = self.inlines(node.children)
+        url = node.target.url
+        return f"[{inner}]({url})" if url else inner
+
+    def _emendation(self, node: m.Emendation) -> str:
+        corrected = self.reading == "corrected" and node.status != "rejected"
+        return self.inlines(node.corrected if corrected else node.original)
+
+    def _embedded(self, node: m.Embedded) -> str:
+        return "\n\n" + self.block(node.block) + "\n\n"
+
+    def _children(self, node: m.Name | m.DateText | m.Gap) -> str:
+        return self.inlines(node.children)
+
+    def _raw_inline(self, node: m.RawInline) -> str:
+        # comments and processing instructions are not shown
+        return "" if node.tag.startswith("#") else self.inlines(node.children)
 
     def run(self, inlines: tuple[m.Inline, ...]) -> str:
         """A block's run of inlines; a list or quote embedded in it stands as its own block."""
@@ -115,40 +132,89 @@ class _Writer:
         return "\n\n".join(b for b in (self.block(x) for x in blocks) if b.strip())
 
     def block(self, block: m.Block) -> str:
-        if isinstance(block, m.Paragraph | m.Plain | m.Dateline | m.Signed):
-            text = self.run(block.inlines)
-            if isinstance(block, m.Dateline | m.Signed):
-                return f"*{text}*" if text else ""
-            return text
-        if isinstance(block, m.Heading):
-            return "### " + self.inlines(block.inlines).strip()
-        if isinstance(block, m.Quote):
-            inner = self.blocks(block.blocks)
-            return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
-        if isinstance(block, m.ListBlock):
-            lines = [f"**{self.inlines(block.head).strip()}**", ""] if block.head else []
-            for item in block.items:
-                marker = f"{item.label} " if item.label else "- "
-                body = self.blocks(item.blocks).split("\n")
-                lines.append(marker + body[0])
-                lines.extend(("   " + line) if line else "" for line in body[1:])
-            return "\n".join(lines)
-        if isinstance(block, m.Table):
-            rows = [[self.inlines(c.inlines).strip().replace("\n", " ") for c in r.cells] for r in block.rows]
-            width = max((len(r) for r in rows), default=0)
-            if not width:
-                return ""
-            rows = [r + [""] * (width - len(r)) for r in rows]
-            head = "| " + " | ".join(rows[0]) + " |"
-            rule = "|" + "---|" * width
-            return "\n".join([head, rule, *("| " + " | ".join(r) + " |" for r in rows[1:])])
-        if isinstance(block, m.Attachment):
-            heading = self.inlines(block.title).strip()
-            content = self.blocks(block.blocks)
-            return f"#### {heading}\n\n{content}" if heading else content
-        if isinstance(block, m.Opener | m.Closer | m.Postscript):
-            return self.blocks(block.blocks)
-        return self.blocks(block.content)  # RawBlock
+        write = _BLOCK.get(type(block))
+        if write is None:
+            raise NodeTypeError(
+                f"markdown.render() has no case for {type(block).__name__} where blocks stand"
+            )
+        return write(self, block)
+
+    def _paragraph(self, block: m.Paragraph | m.Plain) -> str:
+        return self.run(block.inlines)
+
+    def _set_off(self, block: m.Dateline | m.Signed) -> str:
+        text = self.run(block.inlines)
+        return f"*{text}*" if text else ""
+
+    def _heading(self, block: m.Heading) -> str:
+        return "### " + self.inlines(block.inlines).strip()
+
+    def _quote(self, block: m.Quote) -> str:
+        inner = self.blocks(block.blocks)
+        return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
+
+    def _list(self, block: m.ListBlock) -> str:
+        lines = [f"**{self.inlines(block.head).strip()}**", ""] if block.head else []
+        for item in block.items:
+            marker = f"{item.label} " if item.label else "- "
+            body = self.blocks(item.blocks).split("\n")
+            lines.append(marker + body[0])
+            lines.extend(("   " + line) if line else "" for line in body[1:])
+        return "\n".join(lines)
+
+    def _table(self, block: m.Table) -> str:
+        rows = [[self.inlines(c.inlines).strip().replace("\n", " ") for c in r.cells] for r in block.rows]
+        width = max((len(r) for r in rows), default=0)
+        if not width:
+            return ""
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        head = "| " + " | ".join(rows[0]) + " |"
+        rule = "|" + "---|" * width
+        return "\n".join([head, rule, *("| " + " | ".join(r) + " |" for r in rows[1:])])
+
+    def _attachment(self, block: m.Attachment) -> str:
+        heading = self.inlines(block.title).strip()
+        content = self.blocks(block.blocks)
+        return f"#### {heading}\n\n{content}" if heading else content
+
+    def _container(self, block: m.Opener | m.Closer | m.Postscript) -> str:
+        return self.blocks(block.blocks)
+
+    def _raw_block(self, block: m.RawBlock) -> str:
+        return self.blocks(block.content)
+
+
+# One handler per class (tests/test_dispatch.py checks every class has one).
+_INLINE: dict[type, Callable[[_Writer, Any], str]] = {
+    m.Text: _Writer._text,
+    m.Emphasis: _Writer._emphasis,
+    m.NoteRef: _Writer.footnote,
+    m.PageBreak: _Writer._page_break,
+    m.LineBreak: _Writer._line_break,
+    m.Reference: _Writer._reference,
+    m.Name: _Writer._children,
+    m.DateText: _Writer._children,
+    m.Emendation: _Writer._emendation,
+    m.Gap: _Writer._children,
+    m.Embedded: _Writer._embedded,
+    m.RawInline: _Writer._raw_inline,
+}
+
+_BLOCK: dict[type, Callable[[_Writer, Any], str]] = {
+    m.Paragraph: _Writer._paragraph,
+    m.Plain: _Writer._paragraph,
+    m.Heading: _Writer._heading,
+    m.Quote: _Writer._quote,
+    m.ListBlock: _Writer._list,
+    m.Table: _Writer._table,
+    m.Dateline: _Writer._set_off,
+    m.Opener: _Writer._container,
+    m.Signed: _Writer._set_off,
+    m.Closer: _Writer._container,
+    m.Postscript: _Writer._container,
+    m.Attachment: _Writer._attachment,
+    m.RawBlock: _Writer._raw_block,
+}
 
 
 def render(doc: m.Document, *, reading: Literal["original", "corrected"] = "corrected") -> str:

@@ -16,14 +16,16 @@ volume.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
 from frusdoc import citations
 from frusdoc import model as m
 from frusdoc.errors import AmbiguousNoteError
-from frusdoc.walk import Path, plain_text, walk
+from frusdoc.walk import Node, Path, Replacement, plain_text, transform, walk
 
 __all__ = [
     "AmbiguousTargetError",
@@ -477,40 +479,28 @@ def _annotate_run(inlines: tuple[m.Inline, ...], volume: str | None) -> tuple[m.
     # that splits "Foreign Relations, 1950, vol. <hi>vi</hi>, p. 508" does not
     # leave ", p. 508" to be read as a page of this volume. Only references
     # wholly inside one text node can be wrapped; one that crosses into
-    # another node is left as text.
+    # another node is left as text. The run's other inlines (and blocks
+    # embedded in it) were annotated before, by transform (post-order).
+    if not any(type(n) is m.Text for n in inlines):
+        return inlines
     pieces = [node.text if isinstance(node, m.Text) else plain_text((node,)) for node in inlines]
-    hits = _hits("".join(pieces), volume) if any(isinstance(n, m.Text) for n in inlines) else []
+    hits = _hits("".join(pieces), volume)
     out: list[m.Inline] = []
     changed = False
     offset = 0
     for node, piece in zip(inlines, pieces, strict=True):
         start, offset = offset, offset + len(piece)
-        if isinstance(node, m.Text):
-            inside = [
-                Hit(h.start - start, h.end - start, h.target)
-                for h in hits
-                if start <= h.start and h.end <= offset
-            ]
-            if not inside:
-                out.append(node)
-            else:
-                # a run that is wholly one reference is one piece, and still a change
-                changed = True
-                out.extend(_split(node.text, inside))
-        elif isinstance(node, m.Reference):
-            out.append(node)  # already a reference: left as it is
-        elif isinstance(node, m.Embedded):
-            block = _annotate_block(node.block, volume)
-            changed = changed or block is not node.block
-            out.append(m.Embedded(block=block) if block is not node.block else node)
-        elif isinstance(node, m.Emendation):
-            out.append(node)  # both readings stay as they are
-        elif hasattr(node, "children") and node.children:
-            children = _annotate_run(node.children, volume)
-            changed = changed or children is not node.children
-            out.append(attrs.evolve(node, children=children) if children is not node.children else node)  # type: ignore[arg-type]
-        else:
+        inside = [
+            Hit(h.start - start, h.end - start, h.target)
+            for h in hits
+            if start <= h.start and h.end <= offset
+        ]
+        if not isinstance(node, m.Text) or not inside:
             out.append(node)
+        else:
+            # a run that is wholly one reference is one piece, and still a change
+            changed = True
+            out.extend(_split(node.text, inside))
     return tuple(out) if changed else inlines
 
 
@@ -528,55 +518,60 @@ def _split(text: str, hits: list[Hit]) -> list[m.Inline]:
     return out
 
 
+# The runs that are annotated: a block's or cell's text, a document's or
+# attachment's title, a list's head, and the children of an inline in such a
+# run (each its own run). Left as they are: a reference, both readings of an
+# emendation, and the inlines between list items and table rows and after
+# them (``before``, ``after``).
 _RUN_FIELDS = ("inlines", "title", "head")
-_BLOCK_FIELDS = ("blocks", "content")
+_INLINES: frozenset[type] = frozenset(typing.get_args(m.Inline))
+_OWN_RUN: frozenset[type] = frozenset({m.Emphasis, m.Name, m.DateText, m.Gap, m.RawInline})
+_LEFT_ALONE: frozenset[type] = frozenset({m.Reference, m.Emendation})
+_UNANNOTATED_RUNS = ("before", "after")
 
 
-def _annotate_block(block: m.Block, volume: str | None) -> m.Block:
-    changes: dict[str, object] = {}
-    for name in _RUN_FIELDS:
-        value = getattr(block, name, None)
-        if isinstance(value, tuple):
-            new = _annotate_run(value, volume)
-            if new is not value:
-                changes[name] = new
-    for name in _BLOCK_FIELDS:
-        value = getattr(block, name, None)
-        if isinstance(value, tuple):
-            new_blocks = tuple(_annotate_block(b, volume) for b in value)
-            if any(a is not b for a, b in zip(new_blocks, value, strict=True)):
-                changes[name] = new_blocks
-    if isinstance(block, m.ListBlock):
-        items = tuple(
-            attrs.evolve(i, blocks=tuple(_annotate_block(b, volume) for b in i.blocks)) for i in block.items
-        )
-        if items != block.items:
-            changes["items"] = items
-    if isinstance(block, m.Table):
-        rows = tuple(
-            attrs.evolve(
-                r, cells=tuple(attrs.evolve(c, inlines=_annotate_run(c.inlines, volume)) for c in r.cells)
-            )
-            for r in block.rows
-        )
-        if rows != block.rows:
-            changes["rows"] = rows
-    return attrs.evolve(block, **changes) if changes else block  # type: ignore[arg-type]
+def _unannotated(path: Path) -> bool:
+    # a direct member of a run between or after list items and table rows
+    return len(path) >= 2 and path[-2] in _UNANNOTATED_RUNS
+
+
+def _annotator(volume: str | None) -> Callable[[Path, Node], Replacement]:
+    def visit(path: Path, node: Node) -> Replacement:
+        cls = type(node)
+        if cls in _OWN_RUN:
+            fields: tuple[str, ...] = ("children",)
+        elif cls in _INLINES:
+            return node
+        else:
+            fields = _RUN_FIELDS
+        if _unannotated(path):
+            return node
+        changes: dict[str, Any] = {}
+        for name in fields:
+            value = getattr(node, name, None)
+            if type(value) is tuple:
+                new = _annotate_run(value, volume)
+                if new is not value:
+                    changes[name] = new
+        if not changes:
+            return node
+        rebuilt: Node = attrs.evolve(node, **changes)
+        return rebuilt
+
+    return visit
+
+
+def _descend(path: Path, node: Node) -> bool:
+    return type(node) not in _LEFT_ALONE and not _unannotated(path)
 
 
 def annotate(doc: m.Document) -> m.Document:
     """The document with its prose references and archival citations as
     :class:`~frusdoc.Reference` inlines. The rendered text does not change:
     ``text.render(annotate(d)) == text.render(d)``."""
-    volume = doc.volume
-    return attrs.evolve(
-        doc,
-        title=_annotate_run(doc.title, volume),
-        blocks=tuple(_annotate_block(b, volume) for b in doc.blocks),
-        notes=tuple(
-            attrs.evolve(n, blocks=tuple(_annotate_block(b, volume) for b in n.blocks)) for n in doc.notes
-        ),
-    )
+    new = transform(doc, _annotator(doc.volume), descend=_descend)
+    assert isinstance(new, m.Document)  # the annotator keeps every node's class
+    return new
 
 
 def references(node: object) -> list[tuple[Path, m.Reference]]:

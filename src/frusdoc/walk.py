@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, Union
 
 import attrs
@@ -21,12 +21,14 @@ from frusdoc.tags import TAG_OF_CLASS
 __all__ = [
     "Node",
     "Path",
+    "Replacement",
     "Reading",
     "format_path",
     "is_markup",
     "page_marker",
     "plain_text",
     "raw_nodes",
+    "transform",
     "walk",
     "word_count",
 ]
@@ -68,6 +70,125 @@ def walk(node: object) -> Iterator[tuple[Path, Any]]:
             elif type(value) is tuple:
                 children.extend(((*path, name, i), v) for i, v in enumerate(value) if type(v) in _FIELDS)
         stack.extend(reversed(children))
+
+
+@attrs.define
+class _Frame:
+    # One node whose children are being transformed: ``kids`` are its child
+    # nodes as (field, index or None, node), ``results`` what each became.
+    path: Path
+    node: Any
+    kids: list[tuple[str, int | None, Any]]
+    results: list[Any] = attrs.Factory(list)
+
+
+def _kids(
+    node: Any, path: Path, descend: Callable[[Path, Node], bool] | None
+) -> list[tuple[str, int | None, Any]]:
+    names = _FIELDS.get(type(node))
+    if not names or (descend is not None and not descend(path, node)):
+        return []
+    kids: list[tuple[str, int | None, Any]] = []
+    for name in names:
+        value = getattr(node, name)
+        if type(value) in _FIELDS:
+            kids.append((name, None, value))
+        elif type(value) is tuple:
+            kids.extend((name, i, v) for i, v in enumerate(value) if type(v) in _FIELDS)
+    return kids
+
+
+def _rebuilt(frame: _Frame) -> Any:
+    # The node with its children's results in place; the node itself (same
+    # identity) when every child came back unchanged.
+    changes: dict[str, Any] = {}
+    groups: dict[str, list[tuple[int | None, Any, Any]]] = {}
+    for (name, index, old), new in zip(frame.kids, frame.results, strict=True):
+        groups.setdefault(name, []).append((index, old, new))
+    for name, group in groups.items():
+        if all(old is new for _, old, new in group):
+            continue
+        if group[0][0] is None:  # a single node field
+            new = group[0][2]
+            if type(new) is tuple:
+                raise NodeTypeError(
+                    f"transform(): {format_path((*frame.path, name))} holds one node, not a tuple of nodes"
+                )
+            changes[name] = new
+            continue
+        results = {index: new for index, _, new in group}
+        out: list[Any] = []
+        for i, value in enumerate(getattr(frame.node, name)):
+            new = results.get(i, value)
+            if type(new) is tuple:
+                out.extend(new)
+            else:
+                out.append(new)
+        changes[name] = tuple(out)
+    return attrs.evolve(frame.node, **changes) if changes else frame.node
+
+
+def _checked(value: object, path: Path) -> object:
+    if type(value) in _FIELDS or (type(value) is tuple and all(type(v) in _FIELDS for v in value)):
+        return value
+    raise NodeTypeError(
+        f"transform(): the function returned {type(value).__name__} for {format_path(path)}, "
+        "not a model node or a tuple of model nodes"
+    )
+
+
+def transform(
+    node: Node,
+    fn: Callable[[Path, Node], Replacement],
+    *,
+    descend: Callable[[Path, Node], bool] | None = None,
+) -> Node:
+    """``node`` rebuilt bottom-up by ``fn``, without changing ``node``.
+
+    ``fn(path, node)`` is called once for every model node (paths as in
+    :func:`walk`, the place of the node in the *input* tree), children before
+    their parent (post-order), the parent seeing its children's results. It
+    returns the node itself for no change, a replacement node, or, for a node
+    inside a tuple field (a run of inlines, a list of blocks), a tuple of
+    nodes spliced in its place (``()`` removes it). Only the path from a
+    changed node up to the root is copied: every unchanged subtree is the
+    same object in the result. ``descend(path, node)``, when given, says
+    whether to visit a node's children at all (``fn`` is still called on the
+    node itself): a cheap way to leave whole subtrees alone.
+
+    Iterative, so arbitrarily deep trees are fine. Raises
+    :class:`~frusdoc.NodeTypeError` (a ``TypeError``) when ``fn`` returns
+    something else than a node or a tuple of nodes, or a tuple where one node
+    belongs (the root, a single-node field).
+    """
+    kids = _kids(node, (), descend)
+    if not kids:
+        return _root(fn((), node))
+    stack = [_Frame((), node, kids)]
+    while True:
+        frame = stack[-1]
+        done = len(frame.results)
+        if done < len(frame.kids):
+            name, index, child = frame.kids[done]
+            path = (*frame.path, name) if index is None else (*frame.path, name, index)
+            kids = _kids(child, path, descend)
+            if kids:
+                stack.append(_Frame(path, child, kids))
+            else:
+                frame.results.append(_checked(fn(path, child), path))
+            continue
+        stack.pop()
+        value = _checked(fn(frame.path, _rebuilt(frame)), frame.path)
+        if not stack:
+            return _root(value)
+        stack[-1].results.append(value)
+
+
+def _root(value: object) -> Node:
+    _checked(value, ())
+    if type(value) is tuple:
+        raise NodeTypeError("transform(): the root must be replaced by one node, not a tuple of nodes")
+    return typing.cast(Node, value)  # _checked: a model node
 
 
 def is_markup(node: object) -> bool:
@@ -118,6 +239,9 @@ Node = Union[
     m.PartAttributes,
 ]
 """Any node of the model."""
+
+Replacement = Union[Node, tuple[Node, ...]]
+"""What a :func:`transform` function returns: a node, or nodes to splice into a tuple."""
 
 # What stands between two blocks (and a title and its first block), two list
 # items or table rows, two cells of a row in plain_text().

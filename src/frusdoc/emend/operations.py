@@ -14,7 +14,7 @@ import attrs
 
 from frusdoc import model as m
 from frusdoc.errors import FrusdocError
-from frusdoc.walk import Path
+from frusdoc.walk import Node, Path, Replacement, transform
 
 __all__ = ["Proposal", "accept", "apply", "reject", "revert"]
 
@@ -90,7 +90,22 @@ def apply(
             raise FrusdocError(f"proposal {p.original!r} at {p.start} crosses the boundary of a text run")
         (start, _), path = owner
         edits.setdefault(path, []).append((p.start - start, p.end - start, p.emendation(status)))
-    return _rebuild(doc, (), edits)  # type: ignore[no-any-return]
+    # Visit only the ancestors of edited text nodes: the rest is kept as it is.
+    ancestors = {path[:k] for path in edits for k in range(len(path))}
+
+    def split(path: Path, node: Node) -> Replacement:
+        cuts = edits.get(path)
+        if cuts is not None and isinstance(node, m.Text):
+            return tuple(_split(node.text, cuts))
+        return node
+
+    return _document(transform(doc, split, descend=lambda path, _: path in ancestors))
+
+
+def _document(node: Node) -> m.Document:
+    # The functions given to transform here never replace the root document.
+    assert isinstance(node, m.Document)
+    return node
 
 
 def _is_text(doc: m.Document, path: Path) -> bool:
@@ -100,26 +115,6 @@ def _is_text(doc: m.Document, path: Path) -> bool:
         if node is None:
             return False
     return type(node) is m.Text
-
-
-def _rebuild(node: Any, path: Path, edits: dict[Path, list[tuple[int, int, m.Emendation]]]) -> Any:
-    if not any(p[: len(path)] == path for p in edits):
-        return node
-    changes = {}
-    for field in attrs.fields(type(node)):
-        value = getattr(node, field.name)
-        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
-            out: list[Any] = []
-            for i, child in enumerate(value):
-                child_path = (*path, field.name, i)
-                if type(child) is m.Text and child_path in edits:
-                    out.extend(_split(child.text, edits[child_path]))
-                else:
-                    out.append(_rebuild(child, child_path, edits))
-            changes[field.name] = tuple(out)
-        elif attrs.has(type(value)):
-            changes[field.name] = _rebuild(value, (*path, field.name), edits)
-    return attrs.evolve(node, **changes)
 
 
 def _split(text: str, cuts: list[tuple[int, int, m.Emendation]]) -> list[m.Inline]:
@@ -149,27 +144,29 @@ def _selected(which: Which) -> Callable[[m.Emendation], bool]:
     return lambda e: e.id in ids
 
 
-def _map_emendations(node: Any, change: Callable[[m.Emendation], list[m.Inline] | m.Emendation]) -> Any:
-    changes = {}
-    for field in attrs.fields(type(node)):
-        value = getattr(node, field.name)
-        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
-            out: list[Any] = []
-            touched = False
-            for child in value:
-                if type(child) is m.Emendation:
-                    result = change(child)
-                    if isinstance(result, list):
-                        out.extend(result)
-                        touched = True
-                    else:
-                        out.append(result)
-                else:
-                    out.append(_map_emendations(child, change))
-            changes[field.name] = tuple(_merge(out)) if touched else tuple(out)
-        elif attrs.has(type(value)):
-            changes[field.name] = _map_emendations(value, change)
-    return attrs.evolve(node, **changes) if changes else node
+def _map_emendations(
+    doc: m.Document, change: Callable[[m.Emendation], list[m.Inline] | m.Emendation]
+) -> m.Document:
+    # Runs where an emendation was replaced by inlines: (path of the owner,
+    # field); their adjacent texts are merged when transform reaches the owner
+    # (post-order: after the run's inlines).
+    touched: dict[Path, set[str]] = {}
+
+    def visit(path: Path, node: Node) -> Replacement:
+        if type(node) is m.Emendation:
+            result = change(node)
+            if isinstance(result, list):
+                touched.setdefault(path[:-2], set()).add(str(path[-2]))
+                return tuple(result)
+            return result
+        fields = touched.get(path)
+        if fields:
+            merged: dict[str, Any] = {f: tuple(_merge(list(getattr(node, f)))) for f in fields}
+            return attrs.evolve(node, **merged)
+        return node
+
+    # An emendation's own readings are left as they are (nested emendations too).
+    return _document(transform(doc, visit, descend=lambda _, node: type(node) is not m.Emendation))
 
 
 def _merge(inlines: list[Any]) -> list[Any]:
@@ -185,13 +182,13 @@ def _merge(inlines: list[Any]) -> list[Any]:
 def accept(doc: m.Document, which: Which = None) -> m.Document:
     """Mark emendations accepted (all, those with these ids, or those a predicate picks)."""
     picked = _selected(which)
-    return _map_emendations(doc, lambda e: attrs.evolve(e, status="accepted") if picked(e) else e)  # type: ignore[no-any-return]
+    return _map_emendations(doc, lambda e: attrs.evolve(e, status="accepted") if picked(e) else e)
 
 
 def reject(doc: m.Document, which: Which = None) -> m.Document:
     """Mark emendations rejected: they stay recorded, and every reading shows the print."""
     picked = _selected(which)
-    return _map_emendations(doc, lambda e: attrs.evolve(e, status="rejected") if picked(e) else e)  # type: ignore[no-any-return]
+    return _map_emendations(doc, lambda e: attrs.evolve(e, status="rejected") if picked(e) else e)
 
 
 def revert(doc: m.Document, which: Which = None) -> m.Document:
@@ -202,4 +199,4 @@ def revert(doc: m.Document, which: Which = None) -> m.Document:
     read from text, JSON written by frusdoc, or TEI is).
     """
     picked = _selected(which)
-    return _map_emendations(doc, lambda e: list(e.original) if picked(e) else e)  # type: ignore[no-any-return]
+    return _map_emendations(doc, lambda e: list(e.original) if picked(e) else e)

@@ -8,13 +8,14 @@ that no marker refers to (the 1918 inline source note) go before the heading.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 from lxml import etree
 
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
+from frusdoc.errors import FrusdocError, NodeTypeError
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tags import TAG_OF_CLASS
 from frusdoc.tei.names import FRUS, TEI, XI, XML, clark
@@ -65,82 +66,103 @@ class Writer:
 
     def inlines(self, parent: Any, inlines: tuple[m.Inline, ...]) -> None:
         for node in inlines:
-            if type(node) is m.Text:
-                _append_text(parent, _check_text(node.text))
-            elif type(node) is m.Embedded and isinstance(node.block, m.Plain):
-                self.inlines(parent, node.block.inlines)
-            else:
-                parent.append(self.inline(node))
+            write = _INLINE.get(type(node))
+            if write is None:
+                raise NodeTypeError(
+                    f"the TEI writer has no case for {type(node).__name__} in a run of inlines"
+                )
+            write(self, parent, node)
+
+    def _text(self, parent: Any, node: m.Text) -> None:
+        _append_text(parent, _check_text(node.text))
+
+    def _element(self, parent: Any, node: m.Inline) -> None:
+        parent.append(self.inline(node))
+
+    def _embedded_in_run(self, parent: Any, node: m.Embedded) -> None:
+        if isinstance(node.block, m.Plain):
+            self.inlines(parent, node.block.inlines)
+        else:
+            parent.append(self.inline(node))
 
     def inline(self, node: m.Inline) -> Any:
-        if isinstance(node, m.Emphasis):
-            el = etree.Element(clark("hi"), rend=node.rend)
-            _extra(el, node.extra)
-            self.inlines(el, node.children)
-            return el
-        if isinstance(node, m.NoteRef):
-            return self.note(self.matcher.match(node))
-        if isinstance(node, m.PageBreak):
-            el = etree.Element(clark("pb"), n=node.label)
-            _set(el, XML_ID, node.id)
-            _set(el, "facs", node.facs)
-            if node.kind != "page":
-                el.set(F + "page-kind", node.kind)
-            _extra(el, node.extra)
-            return el
-        if isinstance(node, m.LineBreak):
-            el = etree.Element(clark("lb"))
-            _extra(el, node.extra)
-            return el
-        if isinstance(node, m.Reference):
-            return self.reference(node)
-        if isinstance(node, m.Name):
-            tag, pointer = _NAMES[node.kind]
-            el = etree.Element(clark(tag))
-            if node.ref is not None:
-                el.set(pointer, "#" + node.ref)
-            _set(el, "type", node.role)
-            _extra(el, node.extra)
-            self.inlines(el, node.children)
-            return el
-        if isinstance(node, m.DateText):
-            el = etree.Element(clark("date"))
-            _set(el, "when", node.when)
-            _set(el, "notBefore", node.not_before)
-            _set(el, "notAfter", node.not_after)
-            _set(el, "calendar", node.calendar)
-            _set(el, "type", node.kind)
-            _extra(el, node.extra)
-            self.inlines(el, node.children)
-            return el
-        if isinstance(node, m.Emendation):
-            el = etree.Element(clark("choice"), type=node.kind, subtype=node.status)
-            _set(el, XML_ID, node.id)
-            _set(el, F + "reason", node.reason)
-            sic = etree.SubElement(el, clark("sic"))
-            self.inlines(sic, node.original)
-            corr = etree.SubElement(el, clark("corr"))
-            _set(corr, "resp", node.resp)
-            if node.confidence is not None:
-                corr.set("cert", repr(node.confidence))
-            self.inlines(corr, node.corrected)
-            return el
-        if isinstance(node, m.Gap):
-            el = etree.Element(clark("gap"))
-            _set(el, "reason", node.reason)
-            _set(el, "extent", node.extent)
-            _extra(el, node.extra)
-            self.inlines(el, node.children)
-            return el
-        if isinstance(node, m.Embedded):
-            holder = etree.Element("holder")
-            self.block(holder, node.block)
-            if len(holder) != 1 or holder.text:
-                raise FrusdocError(f"an embedded {type(node.block).__name__} must be an element")
-            return holder[0]
-        if isinstance(node, m.RawInline):
-            return self.raw_inline(node)
-        raise TypeError(f"not an inline node: {node!r}")  # pragma: no cover
+        """The TEI element of an inline node (text is no element: see :meth:`inlines`)."""
+        make = _ELEMENT.get(type(node))
+        if make is None:
+            raise NodeTypeError(f"the TEI writer has no element for {type(node).__name__}")
+        return make(self, node)
+
+    def _emphasis(self, node: m.Emphasis) -> Any:
+        el = etree.Element(clark("hi"), rend=node.rend)
+        _extra(el, node.extra)
+        self.inlines(el, node.children)
+        return el
+
+    def _note_ref(self, node: m.NoteRef) -> Any:
+        return self.note(self.matcher.match(node))
+
+    def _page_break(self, node: m.PageBreak) -> Any:
+        el = etree.Element(clark("pb"), n=node.label)
+        _set(el, XML_ID, node.id)
+        _set(el, "facs", node.facs)
+        if node.kind != "page":
+            el.set(F + "page-kind", node.kind)
+        _extra(el, node.extra)
+        return el
+
+    def _line_break(self, node: m.LineBreak) -> Any:
+        el = etree.Element(clark("lb"))
+        _extra(el, node.extra)
+        return el
+
+    def _name(self, node: m.Name) -> Any:
+        tag, pointer = _NAMES[node.kind]
+        el = etree.Element(clark(tag))
+        if node.ref is not None:
+            el.set(pointer, "#" + node.ref)
+        _set(el, "type", node.role)
+        _extra(el, node.extra)
+        self.inlines(el, node.children)
+        return el
+
+    def _date(self, node: m.DateText) -> Any:
+        el = etree.Element(clark("date"))
+        _set(el, "when", node.when)
+        _set(el, "notBefore", node.not_before)
+        _set(el, "notAfter", node.not_after)
+        _set(el, "calendar", node.calendar)
+        _set(el, "type", node.kind)
+        _extra(el, node.extra)
+        self.inlines(el, node.children)
+        return el
+
+    def _emendation(self, node: m.Emendation) -> Any:
+        el = etree.Element(clark("choice"), type=node.kind, subtype=node.status)
+        _set(el, XML_ID, node.id)
+        _set(el, F + "reason", node.reason)
+        sic = etree.SubElement(el, clark("sic"))
+        self.inlines(sic, node.original)
+        corr = etree.SubElement(el, clark("corr"))
+        _set(corr, "resp", node.resp)
+        if node.confidence is not None:
+            corr.set("cert", repr(node.confidence))
+        self.inlines(corr, node.corrected)
+        return el
+
+    def _gap(self, node: m.Gap) -> Any:
+        el = etree.Element(clark("gap"))
+        _set(el, "reason", node.reason)
+        _set(el, "extent", node.extent)
+        _extra(el, node.extra)
+        self.inlines(el, node.children)
+        return el
+
+    def _embedded(self, node: m.Embedded) -> Any:
+        holder = etree.Element("holder")
+        self.block(holder, node.block)
+        if len(holder) != 1 or holder.text:
+            raise FrusdocError(f"an embedded {type(node.block).__name__} must be an element")
+        return holder[0]
 
     def raw_inline(self, node: m.RawInline) -> Any:
         text = "".join(c.text for c in node.children if isinstance(c, m.Text))
@@ -189,79 +211,138 @@ class Writer:
             self.block(parent, block)
 
     def block(self, parent: Any, block: m.Block) -> None:
-        if isinstance(block, m.Plain):
-            self.inlines(parent, block.inlines)
-            return
-        if isinstance(block, m.Paragraph):
-            el = etree.SubElement(parent, clark("p"))
-            _set(el, "rend", block.rend)
-            _extra(el, block.extra)
-            self.inlines(el, block.inlines)
-        elif isinstance(block, (m.Heading, m.Dateline, m.Signed)):
-            el = etree.SubElement(parent, clark(_RUNS[type(block)]))
-            _extra(el, block.extra)
-            self.inlines(el, block.inlines)
-        elif isinstance(block, (m.Opener, m.Closer, m.Postscript)):
-            el = etree.SubElement(parent, clark(_CONTAINERS[type(block)]))
-            _extra(el, block.extra)
-            self.blocks(el, block.blocks)
-        elif isinstance(block, m.Quote):
-            el = etree.SubElement(parent, clark("quote"))
-            _set(el, "rend", block.rend)
-            _extra(el, block.extra)
-            self.blocks(el, block.blocks)
-        elif isinstance(block, m.ListBlock):
-            el = etree.SubElement(parent, clark("list"))
-            _set(el, "type", block.kind)
-            _extra(el, block.extra)
-            if block.head:
-                self.inlines(etree.SubElement(el, clark("head")), block.head)
-            for item in block.items:
-                self.inlines(el, _no_text(item.before))
-                if item.label is not None:
-                    etree.SubElement(el, clark("label")).text = _check_text(item.label)
-                it = etree.SubElement(el, clark("item"))
-                _extra(it, item.extra)
-                self.blocks(it, item.blocks)
-            self.inlines(el, _no_text(block.after))
-        elif isinstance(block, m.Table):
-            el = etree.SubElement(parent, clark("table"))
-            _extra(el, block.extra)
-            for row in block.rows:
-                self.inlines(el, _no_text(row.before))
-                r = etree.SubElement(el, clark("row"))
-                _extra(r, row.extra)
-                for cell in row.cells:
-                    c = etree.SubElement(r, clark("cell"))
-                    _extra(c, cell.extra)
-                    self.inlines(c, cell.inlines)
-            self.inlines(el, _no_text(block.after))
-        elif isinstance(block, m.Attachment):
-            el = etree.SubElement(parent, F + "attachment")
-            _set(el, XML_ID, block.id)
-            _extra(el, block.extra)
-            if block.title:
-                self.inlines(etree.SubElement(el, clark("head")), block.title)
-            self.blocks(el, block.blocks)
-            first = el[0] if len(el) else None
-            heading_first = first is not None and first.tag == clark("head") and not first.attrib
-            if not block.title and heading_first and not (el.text or "").strip(" \t\r\n"):
-                # An empty title: else the heading written first would read back as the title.
-                el.insert(0, etree.Element(clark("head")))
-        elif isinstance(block, m.RawBlock):
-            if block.tag == "#text":  # text and inline elements where blocks stand
-                self.blocks(parent, block.content)
-            elif block.tag in ("#comment", "#pi"):
-                inlines = tuple(i for b in block.content if isinstance(b, m.Plain) for i in b.inlines)
-                parent.append(
-                    self.raw_inline(m.RawInline(tag=block.tag, attributes=block.attributes, children=inlines))
-                )
-            else:
-                el = etree.SubElement(parent, clark(block.tag))
-                _extra(el, block.attributes)
-                self.blocks(el, block.content)
-        else:  # pragma: no cover - guards model growth
-            raise TypeError(f"not a block node: {block!r}")
+        write = _BLOCK.get(type(block))
+        if write is None:
+            raise NodeTypeError(f"the TEI writer has no case for {type(block).__name__} where blocks stand")
+        write(self, parent, block)
+
+    def _plain(self, parent: Any, block: m.Plain) -> None:
+        self.inlines(parent, block.inlines)
+
+    def _paragraph(self, parent: Any, block: m.Paragraph) -> None:
+        el = etree.SubElement(parent, clark("p"))
+        _set(el, "rend", block.rend)
+        _extra(el, block.extra)
+        self.inlines(el, block.inlines)
+
+    def _run_block(self, parent: Any, block: m.Heading | m.Dateline | m.Signed) -> None:
+        el = etree.SubElement(parent, clark(_RUNS[type(block)]))
+        _extra(el, block.extra)
+        self.inlines(el, block.inlines)
+
+    def _container(self, parent: Any, block: m.Opener | m.Closer | m.Postscript) -> None:
+        el = etree.SubElement(parent, clark(_CONTAINERS[type(block)]))
+        _extra(el, block.extra)
+        self.blocks(el, block.blocks)
+
+    def _quote(self, parent: Any, block: m.Quote) -> None:
+        el = etree.SubElement(parent, clark("quote"))
+        _set(el, "rend", block.rend)
+        _extra(el, block.extra)
+        self.blocks(el, block.blocks)
+
+    def _list(self, parent: Any, block: m.ListBlock) -> None:
+        el = etree.SubElement(parent, clark("list"))
+        _set(el, "type", block.kind)
+        _extra(el, block.extra)
+        if block.head:
+            self.inlines(etree.SubElement(el, clark("head")), block.head)
+        for item in block.items:
+            self.inlines(el, _no_text(item.before))
+            if item.label is not None:
+                etree.SubElement(el, clark("label")).text = _check_text(item.label)
+            it = etree.SubElement(el, clark("item"))
+            _extra(it, item.extra)
+            self.blocks(it, item.blocks)
+        self.inlines(el, _no_text(block.after))
+
+    def _table(self, parent: Any, block: m.Table) -> None:
+        el = etree.SubElement(parent, clark("table"))
+        _extra(el, block.extra)
+        for row in block.rows:
+            self.inlines(el, _no_text(row.before))
+            r = etree.SubElement(el, clark("row"))
+            _extra(r, row.extra)
+            for cell in row.cells:
+                c = etree.SubElement(r, clark("cell"))
+                _extra(c, cell.extra)
+                self.inlines(c, cell.inlines)
+        self.inlines(el, _no_text(block.after))
+
+    def _attachment(self, parent: Any, block: m.Attachment) -> None:
+        el = etree.SubElement(parent, F + "attachment")
+        _set(el, XML_ID, block.id)
+        _extra(el, block.extra)
+        if block.title:
+            self.inlines(etree.SubElement(el, clark("head")), block.title)
+        self.blocks(el, block.blocks)
+        first = el[0] if len(el) else None
+        heading_first = first is not None and first.tag == clark("head") and not first.attrib
+        if not block.title and heading_first and not (el.text or "").strip(" \t\r\n"):
+            # An empty title: else the heading written first would read back as the title.
+            el.insert(0, etree.Element(clark("head")))
+
+    def _raw_block(self, parent: Any, block: m.RawBlock) -> None:
+        if block.tag == "#text":  # text and inline elements where blocks stand
+            self.blocks(parent, block.content)
+        elif block.tag in ("#comment", "#pi"):
+            inlines = tuple(i for b in block.content if isinstance(b, m.Plain) for i in b.inlines)
+            parent.append(
+                self.raw_inline(m.RawInline(tag=block.tag, attributes=block.attributes, children=inlines))
+            )
+        else:
+            el = etree.SubElement(parent, clark(block.tag))
+            _extra(el, block.attributes)
+            self.blocks(el, block.content)
+
+
+# One handler per class (tests/test_dispatch.py checks every class has one).
+# _INLINE appends a node of a run to its parent element; _ELEMENT makes the
+# element of every inline but text.
+_INLINE: dict[type, Callable[[Writer, Any, Any], None]] = {
+    m.Text: Writer._text,
+    m.Emphasis: Writer._element,
+    m.NoteRef: Writer._element,
+    m.PageBreak: Writer._element,
+    m.LineBreak: Writer._element,
+    m.Reference: Writer._element,
+    m.Name: Writer._element,
+    m.DateText: Writer._element,
+    m.Emendation: Writer._element,
+    m.Gap: Writer._element,
+    m.Embedded: Writer._embedded_in_run,
+    m.RawInline: Writer._element,
+}
+
+_ELEMENT: dict[type, Callable[[Writer, Any], Any]] = {
+    m.Emphasis: Writer._emphasis,
+    m.NoteRef: Writer._note_ref,
+    m.PageBreak: Writer._page_break,
+    m.LineBreak: Writer._line_break,
+    m.Reference: Writer.reference,
+    m.Name: Writer._name,
+    m.DateText: Writer._date,
+    m.Emendation: Writer._emendation,
+    m.Gap: Writer._gap,
+    m.Embedded: Writer._embedded,
+    m.RawInline: Writer.raw_inline,
+}
+
+_BLOCK: dict[type, Callable[[Writer, Any, Any], None]] = {
+    m.Paragraph: Writer._paragraph,
+    m.Plain: Writer._plain,
+    m.Heading: Writer._run_block,
+    m.Quote: Writer._quote,
+    m.ListBlock: Writer._list,
+    m.Table: Writer._table,
+    m.Dateline: Writer._run_block,
+    m.Opener: Writer._container,
+    m.Signed: Writer._run_block,
+    m.Closer: Writer._container,
+    m.Postscript: Writer._container,
+    m.Attachment: Writer._attachment,
+    m.RawBlock: Writer._raw_block,
+}
 
 
 def _no_text(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:

@@ -8,12 +8,13 @@ the footnote list ``  k. text`` after the last block, no trailing newline.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
 
 import attrs
 
 from frusdoc import model as m
+from frusdoc.errors import NodeTypeError
 from frusdoc.walk import Path, Reading, is_markup, page_marker
 
 __all__ = ["canonical_layout", "render", "spans"]
@@ -49,55 +50,88 @@ class _Out:
         return bool(self.chunks) and self.chunks[-1].endswith(" ")
 
 
-def _inline(out: _Out, node: m.Inline, path: Path, skip_space: list[bool]) -> None:
+# -- inlines: one handler per class (tests/test_dispatch.py checks every class has one)
+
+_Skip = list[bool]  # one flag: drop the next text's leading space (after a hidden page break)
+
+
+def _text(out: _Out, node: m.Text, path: Path, skip_space: _Skip, last: bool) -> None:
+    text = node.text
+    if skip_space[0] and text.startswith(" "):
+        text = text[1:]
+    skip_space[0] = False
+    out.write(text)
+
+
+def _note_ref(out: _Out, node: m.NoteRef, path: Path, skip_space: _Skip, last: bool) -> None:
+    if out.markers:
+        out.write(node.label)
+
+
+def _page_break(out: _Out, node: m.PageBreak, path: Path, skip_space: _Skip, last: bool) -> None:
+    if out.page_breaks:
+        out.write(page_marker(node))
+    elif out.ends_with_space():
+        # "we [Page 543] hope" reads "we hope" without the marker.
+        skip_space[0] = True
+
+
+def _line_break(out: _Out, node: m.LineBreak, path: Path, skip_space: _Skip, last: bool) -> None:
+    out.write("\n")
+
+
+def _emendation(out: _Out, node: m.Emendation, path: Path, skip_space: _Skip, last: bool) -> None:
+    corrected = out.reading == "corrected" and node.status != "rejected"
+    name = "corrected" if corrected else "original"
+    _inlines(out, node.corrected if corrected else node.original, (*path, name), skip_space)
+
+
+def _children(out: _Out, node: _WithChildren, path: Path, skip_space: _Skip, last: bool) -> None:
+    if not is_markup(node):  # comments and processing instructions are not text
+        _inlines(out, node.children, (*path, "children"), skip_space)
+
+
+def _embedded(out: _Out, node: m.Embedded, path: Path, skip_space: _Skip, last: bool) -> None:
+    # A list or quote inside a paragraph is set off as the website does.
+    out.write(BLOCK_SEPARATOR)
+    _block(out, node.block, (*path, "block"))
+    if not last:
+        out.write(BLOCK_SEPARATOR)
+
+
+_WithChildren = m.Emphasis | m.Reference | m.Name | m.DateText | m.Gap | m.RawInline
+
+_INLINE: dict[type, Callable[[_Out, Any, Path, _Skip, bool], None]] = {
+    m.Text: _text,
+    m.Emphasis: _children,
+    m.NoteRef: _note_ref,
+    m.PageBreak: _page_break,
+    m.LineBreak: _line_break,
+    m.Reference: _children,
+    m.Name: _children,
+    m.DateText: _children,
+    m.Emendation: _emendation,
+    m.Gap: _children,
+    m.Embedded: _embedded,
+    m.RawInline: _children,
+}
+
+
+def _inline(out: _Out, node: m.Inline, path: Path, skip_space: _Skip, last: bool = False) -> None:
+    write = _INLINE.get(type(node))
+    if write is None:
+        raise NodeTypeError(f"text.render() has no case for {type(node).__name__} in a run of inlines")
     start = out.length
-    cls = type(node)
-    if cls is m.Text:
-        text = node.text  # type: ignore[union-attr]
-        if skip_space[0] and text.startswith(" "):
-            text = text[1:]
-        skip_space[0] = False
-        out.write(text)
-    elif cls is m.NoteRef:
-        if out.markers:
-            out.write(node.label)  # type: ignore[union-attr]
-    elif cls is m.PageBreak:
-        assert isinstance(node, m.PageBreak)
-        if out.page_breaks:
-            out.write(page_marker(node))
-        elif out.ends_with_space():
-            # "we [Page 543] hope" reads "we hope" without the marker.
-            skip_space[0] = True
-    elif cls is m.LineBreak:
-        out.write("\n")
-    elif cls is m.Emendation:
-        assert isinstance(node, m.Emendation)
-        corrected = out.reading == "corrected" and node.status != "rejected"
-        name = "corrected" if corrected else "original"
-        _inlines(out, node.corrected if corrected else node.original, (*path, name), skip_space)
-    elif not is_markup(node):  # comments and processing instructions are not text
-        _inlines(out, getattr(node, "children", ()), (*path, "children"), skip_space)
+    write(out, node, path, skip_space, last)
     if out.record:
         out.spans[path] = (start, out.length)
 
 
-def _inlines(
-    out: _Out, inlines: tuple[m.Inline, ...], path: Path, skip_space: list[bool] | None = None
-) -> None:
+def _inlines(out: _Out, inlines: tuple[m.Inline, ...], path: Path, skip_space: _Skip | None = None) -> None:
     flag = skip_space if skip_space is not None else [False]
     last = len(inlines) - 1
     for i, node in enumerate(inlines):
-        if type(node) is m.Embedded:
-            # A list or quote inside a paragraph is set off as the website does.
-            start = out.length
-            out.write(BLOCK_SEPARATOR)
-            _block(out, node.block, (*path, i, "block"))
-            if i != last:
-                out.write(BLOCK_SEPARATOR)
-            if out.record:
-                out.spans[(*path, i)] = (start, out.length)
-        else:
-            _inline(out, node, (*path, i), flag)
+        _inline(out, node, (*path, i), flag, i == last)
 
 
 def _list_lines(out: _Out, block: m.ListBlock, path: Path, style: str, level: int = 0) -> None:
@@ -128,35 +162,74 @@ def _list_lines(out: _Out, block: m.ListBlock, path: Path, style: str, level: in
             out.spans[item_path] = (start, out.length)
 
 
-def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None) -> None:
-    start = out.length
-    if isinstance(block, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed)):
-        _inlines(out, block.inlines, (*path, "inlines"))
-    elif isinstance(block, m.ListBlock):
-        if block.head:
-            _inlines(out, block.head, (*path, "head"))
+# -- blocks: one handler per class
+
+
+def _run_block(out: _Out, block: _RunBlock, path: Path, list_style: str | None) -> None:
+    _inlines(out, block.inlines, (*path, "inlines"))
+
+
+def _list(out: _Out, block: m.ListBlock, path: Path, list_style: str | None) -> None:
+    if block.head:
+        _inlines(out, block.head, (*path, "head"))
+        out.write("\n")
+    style = list_style or _default_list_style(block)
+    _list_lines(out, block, path, style)
+
+
+def _table(out: _Out, block: m.Table, path: Path, list_style: str | None) -> None:
+    for r, row in enumerate(block.rows):
+        if r:
             out.write("\n")
-        style = list_style or _default_list_style(block)
-        _list_lines(out, block, path, style)
-    elif isinstance(block, m.Table):
-        for r, row in enumerate(block.rows):
-            if r:
-                out.write("\n")
-            # As history.state.gov flattens a table: each cell followed by "|"
-            # ("Sir Maurice Hankey, K. C. B. | } | Secretaries. |").
-            for c, cell in enumerate(row.cells):
-                _inlines(out, cell.inlines, (*path, "rows", r, "cells", c, "inlines"))
-                out.write(TABLE_CELL_END)
-    elif isinstance(block, m.Attachment):
-        if block.title:
-            _inlines(out, block.title, (*path, "title"))
-            if block.blocks:
-                out.write(BLOCK_SEPARATOR)
-        _blocks(out, block.blocks, (*path, "blocks"))
-    elif isinstance(block, (m.Quote, m.Opener, m.Closer, m.Postscript)):
-        _blocks(out, block.blocks, (*path, "blocks"))
-    else:  # RawBlock
-        _blocks(out, block.content, (*path, "content"))
+        # As history.state.gov flattens a table: each cell followed by "|"
+        # ("Sir Maurice Hankey, K. C. B. | } | Secretaries. |").
+        for c, cell in enumerate(row.cells):
+            _inlines(out, cell.inlines, (*path, "rows", r, "cells", c, "inlines"))
+            out.write(TABLE_CELL_END)
+
+
+def _attachment(out: _Out, block: m.Attachment, path: Path, list_style: str | None) -> None:
+    if block.title:
+        _inlines(out, block.title, (*path, "title"))
+        if block.blocks:
+            out.write(BLOCK_SEPARATOR)
+    _blocks(out, block.blocks, (*path, "blocks"))
+
+
+def _container(out: _Out, block: _Container, path: Path, list_style: str | None) -> None:
+    _blocks(out, block.blocks, (*path, "blocks"))
+
+
+def _raw_block(out: _Out, block: m.RawBlock, path: Path, list_style: str | None) -> None:
+    _blocks(out, block.content, (*path, "content"))
+
+
+_RunBlock = m.Paragraph | m.Plain | m.Heading | m.Dateline | m.Signed
+_Container = m.Quote | m.Opener | m.Closer | m.Postscript
+
+_BLOCK: dict[type, Callable[[_Out, Any, Path, str | None], None]] = {
+    m.Paragraph: _run_block,
+    m.Plain: _run_block,
+    m.Heading: _run_block,
+    m.Quote: _container,
+    m.ListBlock: _list,
+    m.Table: _table,
+    m.Dateline: _run_block,
+    m.Opener: _container,
+    m.Signed: _run_block,
+    m.Closer: _container,
+    m.Postscript: _container,
+    m.Attachment: _attachment,
+    m.RawBlock: _raw_block,
+}
+
+
+def _block(out: _Out, block: m.Block, path: Path, list_style: str | None = None) -> None:
+    write = _BLOCK.get(type(block))
+    if write is None:
+        raise NodeTypeError(f"text.render() has no case for {type(block).__name__} where blocks stand")
+    start = out.length
+    write(out, block, path, list_style)
     if out.record:
         out.spans[path] = (start, out.length)
 
