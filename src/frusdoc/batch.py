@@ -23,7 +23,8 @@ import attrs
 
 import frusdoc
 from frusdoc import model as m
-from frusdoc.walk import raw_nodes
+from frusdoc.walk import Node, raw_nodes, transform
+from frusdoc.walk import Path as NodePath
 
 __all__ = [
     "FORMATS_IN",
@@ -294,22 +295,19 @@ def emend_file(
 
 
 def _replace_documents(volume: m.Volume, documents: list[m.Document]) -> m.Volume:
+    # The volume's documents, in order, replaced by ``documents``: one rebuild
+    # (frusdoc.transform), not walking into the documents themselves.
     by_position = iter(documents)
 
-    def walk_tree(nodes: tuple[Any, ...]) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for node in nodes:
-            if isinstance(node, m.Document):
-                out.append(next(by_position))
-            elif isinstance(node, m.Division):
-                out.append(attrs.evolve(node, children=walk_tree(node.children)))
-            else:
-                out.append(node)
-        return tuple(out)
+    def replace(_path: NodePath, node: Node) -> Node:
+        return next(by_position) if isinstance(node, m.Document) else node
 
-    return attrs.evolve(
-        volume, front=walk_tree(volume.front), body=walk_tree(volume.body), back=walk_tree(volume.back)
-    )
+    def into(_path: NodePath, node: Node) -> bool:
+        return not isinstance(node, m.Document)
+
+    result = transform(volume, replace, descend=into)
+    assert isinstance(result, m.Volume)
+    return result
 
 
 def run(tasks: list[tuple[Any, ...]], function: Any, jobs: int) -> Iterator[Result]:
