@@ -177,11 +177,11 @@ class _Validator:
 
 def checked(_cls: type, fields: list[attrs.Attribute[object]]) -> list[attrs.Attribute[object]]:
     """attrs ``field_transformer``: give every field its annotation's check,
-    after any validator the field declares."""
+    before any validator the field declares (which may then rely on the type)."""
     out = []
     for field in fields:
         check = _Validator(field.name)
-        validator = check if field.validator is None else attrs.validators.and_(field.validator, check)
+        validator = check if field.validator is None else attrs.validators.and_(check, field.validator)
         out.append(field.evolve(validator=validator))
     return out
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, Union
 
 import attrs
 
-from frusdoc.errors import ModelValueError
+from frusdoc.errors import ModelTypeError, ModelValueError
 from frusdoc.model._checks import checked
 from frusdoc.model.targets import Target
 
@@ -58,6 +58,8 @@ def _quantize(value: float | None) -> float | None:
     # library (no "1e-07" versus "1e-7").
     if value is None:
         return None
+    if type(value) not in (int, float):  # bool is an int but no confidence; "0.5" is no number
+        raise ModelTypeError("Emendation", "confidence", "a number between 0 and 1, or None", value)
     return round(float(value), 3)
 
 

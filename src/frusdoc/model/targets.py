@@ -14,6 +14,7 @@ from typing import Union
 
 import attrs
 
+from frusdoc.errors import ModelValueError
 from frusdoc.model._checks import checked
 
 __all__ = [
@@ -125,10 +126,11 @@ class VolumeTarget:
         return f"{HSG}/{self.volume}"
 
 
-def _unique_names(_inst: object, _attr: object, parts: tuple[tuple[str, str], ...]) -> None:
+def _unique_names(inst: object, _attr: object, parts: tuple[tuple[str, str], ...]) -> None:
+    # Runs after the type check, so parts is a tuple of string pairs here.
     names = [name for name, _ in parts]
     if len(set(names)) != len(names):
-        raise ValueError(f"part names must be unique, got {names!r}")
+        raise ModelValueError(type(inst).__name__, "parts", "pairs with distinct names", parts)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked)
