@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import frusdoc
@@ -53,6 +54,14 @@ CASES: dict[str, Document] = {
     "FD011": Document(
         title=(Text(text="T"),),
         date=m.DateRange(not_before="1918-09-13T12:00:00-05:00", not_after="1918-09-12T12:00:00-05:00"),
+    ),
+    "FD014": _doc(
+        Text(text="a."),
+        NoteRef(label="1", note="d2fn1"),
+        Text(text=" b."),
+        NoteRef(label="2", note="d2fn1"),
+        notes=(_note("1", id="d2fn1"), _note("2", id="d2fn1")),
+        id="d2",
     ),
 }
 
@@ -123,15 +132,36 @@ def test_volume_rules_on_the_corpus_volume() -> None:
         notes=d1.notes,
         id="d1",
     )
-    import attrs
 
     codes = _codes(attrs.evolve(volume, body=(broken,)))
     assert "FD012" in codes and "FD013" in codes
     assert [d.code for d in check(volume)] == ["FD005"]  # d3: "Kennedy</persName>. <note n="3">"
 
 
+def test_duplicate_ids() -> None:
+    # FD014: the second note is named, the first is not
+    (finding,) = [d for d in check(CASES["FD014"]) if d.code == "FD014"]
+    assert finding.location.path == ("notes", 1)
+    assert finding.message == "note 2 has id 'd2fn1', already the id of note 1"
+    # ... and distinct ids pass
+    distinct = attrs.evolve(CASES["FD014"], notes=(_note("1", id="d2fn1"), _note("2", id="d2fn2")))
+    assert "FD014" not in _codes(distinct)
+    # FD015: a document id used twice in a volume, once inside a division
+    doc = Document(id="d1", title=(Text(text="T"),))
+    volume = m.Volume(id="frus1", body=(m.Division(kind="chapter", children=(doc,)), doc))
+    assert [(d.code, d.location.path, d.message) for d in check(volume)] == [
+        ("FD015", ("body", 1), "document id 'd1' is already the id of the document at $.body[0].children[0]")
+    ]
+    renamed = attrs.evolve(volume, body=(volume.body[0], attrs.evolve(doc, id="d2")))
+    assert check(renamed) == []
+    # The corpus volumes have unique ids throughout
+    for path in sorted((DATA / "tei").glob("*.xml")):
+        codes = _codes(tei.read_volume(path))
+        assert "FD014" not in codes and "FD015" not in codes, path.name
+
+
 def test_every_rule_is_documented_and_tested() -> None:
-    assert set(RULES) == set(CASES) | {"FD012", "FD013"}
+    assert set(RULES) == set(CASES) | {"FD012", "FD013", "FD015"}
 
 
 def test_diagnostics_say_where() -> None:

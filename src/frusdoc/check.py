@@ -69,6 +69,8 @@ RULES: dict[str, tuple[Severity, str]] = {
         "error",
         "a cross-reference to a document, page or note missing from the volume, or fitting several notes",
     ),
+    "FD014": ("error", "two notes of a document with the same id (TEI xml:id must be unique)"),
+    "FD015": ("error", "two documents of a volume with the same id (TEI xml:id must be unique)"),
 }
 
 
@@ -91,6 +93,7 @@ def check(node: m.Document | m.Volume) -> list[Diagnostic]:
         for doc in node.iter_documents():
             out.extend(_document(doc, node))
         out.extend(_dates(node, None, {}))
+        out.extend(_document_ids(node))
         return out
     return list(_document(node, None))
 
@@ -100,6 +103,7 @@ def _document(doc: m.Document, volume: m.Volume | None) -> Iterator[Diagnostic]:
 
     offsets = spans(doc)
     yield from _notes(doc, offsets)
+    yield from _note_ids(doc, offsets)
     yield from _labels(doc, volume, offsets)
     yield from _markers(doc, offsets)
     yield from _text_rules(doc, offsets)
@@ -121,6 +125,47 @@ def _notes(doc: m.Document, offsets: dict[Path, tuple[int, int]]) -> Iterator[Di
             yield _diag(
                 "FD004", f"note id {note.id!r} is not prefixed {doc.id + 'fn'!r}", doc, ("notes", i), offsets
             )
+
+
+def _note_ids(doc: m.Document, offsets: dict[Path, tuple[int, int]]) -> Iterator[Diagnostic]:
+    # Reported rather than refused by the model: a duplicate is a whole-tree
+    # fact no node's constructor sees, and a file that has one must still load
+    # so that this can say where (the TEI writer refuses to write it).
+    first: dict[str, int] = {}
+    for i, note in enumerate(doc.notes):
+        if note.id is None:
+            continue
+        if note.id in first:
+            yield _diag(
+                "FD014",
+                f"note {i + 1} has id {note.id!r}, already the id of note {first[note.id] + 1}",
+                doc,
+                ("notes", i),
+                offsets,
+            )
+        else:
+            first[note.id] = i
+
+
+def _document_ids(volume: m.Volume) -> Iterator[Diagnostic]:
+    # Paths from the volume, as for the volume's own dates (FD011): the
+    # document id alone would not say which of the two is meant.
+    first: dict[str, Path] = {}
+    stack: list[tuple[Path, object]] = [
+        ((part, i), child)
+        for part in ("back", "body", "front")
+        for i, child in reversed(list(enumerate(getattr(volume, part))))
+    ]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, m.Division):
+            stack.extend(((*path, "children", i), c) for i, c in reversed(list(enumerate(node.children))))
+        elif isinstance(node, m.Document) and node.id is not None:
+            if node.id in first:
+                message = f"document id {node.id!r} is already the id of the document at {format_path(first[node.id])}"
+                yield _diag("FD015", message, None, path, {})
+            else:
+                first[node.id] = path
 
 
 def _era(volume: m.Volume | None, doc: m.Document) -> int | None:

@@ -17,6 +17,9 @@ __all__ = [
     "DocumentNotFoundError",
     "FormatVersionError",
     "FrusdocError",
+    "ModelError",
+    "ModelTypeError",
+    "ModelValueError",
     "NodeTypeError",
     "NoteNotFoundError",
     "Problem",
@@ -116,3 +119,32 @@ class DateValueError(FrusdocError, ValueError):
 
 class NodeTypeError(FrusdocError, TypeError):
     """A value given where a model node was expected (``plain_text(5)``)."""
+
+
+class ModelError(FrusdocError):
+    """A model node constructed with a value its field does not allow
+    (``Name(kind="bogus")``, ``Text(text=5)``, ``Paragraph(inlines=[...])``).
+
+    ``cls`` and ``field`` name the field, ``expected`` says what it takes,
+    ``value`` is what was given. Raised as :class:`ModelTypeError` (also a
+    ``TypeError``) for a value of the wrong type, :class:`ModelValueError`
+    (also a ``ValueError``) for a value of the right type out of range (a
+    string that is not one of a ``Literal``'s values, a confidence above 1).
+    """
+
+    def __init__(self, cls: str, field: str, expected: str, value: object) -> None:
+        self.cls = cls
+        self.field = field
+        self.expected = expected
+        self.value = value
+        shown = repr(value)
+        shown = shown if len(shown) <= 80 else f"{shown[:77]}..."
+        super().__init__(f"{cls}.{field}: expected {expected}, got {shown}")
+
+
+class ModelTypeError(ModelError, TypeError):
+    """A model field given a value of the wrong type (see :class:`ModelError`)."""
+
+
+class ModelValueError(ModelError, ValueError):
+    """A model field given a value of the right type that it does not allow (see :class:`ModelError`)."""

@@ -4,6 +4,10 @@ Variants are unions of sibling classes (:data:`Block`, :data:`Inline`,
 :data:`Target`); children are tuples; every class is keyword-only.
 """
 
+# The construction checks' two tools, for readers and tests (not re-exported
+# by ``frusdoc``): build without checks, re-check a whole tree.
+from frusdoc.model._checks import trusted as trusted
+from frusdoc.model._checks import validate as validate
 from frusdoc.model.blocks import (
     Attachment,
     Block,

@@ -7,6 +7,7 @@ from typing import Union
 import attrs
 
 from frusdoc.model import inlines as _inlines
+from frusdoc.model._checks import checked
 from frusdoc.model.inlines import Attributes, Inline
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Paragraph:
     """A paragraph; ``rend`` is its TEI rendition (``center``, ``flushleft``)."""
 
@@ -39,7 +40,7 @@ class Paragraph:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Plain:
     """Inline content standing directly in a container, not wrapped in a
     paragraph: the text of a footnote, of a list item, of a TEI ``<item>`` or
@@ -48,7 +49,7 @@ class Plain:
     inlines: tuple[Inline, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Heading:
     """A heading inside a document or division (``SUBJECT``, an attachment's title)."""
 
@@ -56,7 +57,7 @@ class Heading:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Quote:
     """Quoted material set off from the text (``rend="blockquote"``)."""
 
@@ -65,7 +66,7 @@ class Quote:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class ListItem:
     """One item of a list, with its printed label (``1.``, ``(a)``) when it has one.
 
@@ -80,7 +81,7 @@ class ListItem:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class ListBlock:
     """A list. ``kind`` is the TEI ``@type`` (``subject``, ``participants``, ``toc``);
     ``head`` its caption (``SUBJECT``); ``after`` what follows the last item
@@ -93,7 +94,7 @@ class ListBlock:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Cell:
     """A table cell."""
 
@@ -101,7 +102,7 @@ class Cell:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Row:
     """A table row; ``before`` holds what stood between the previous row and
     this one (page breaks, notes, comments)."""
@@ -111,7 +112,7 @@ class Row:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Table:
     """A table (participants of a meeting, the list of papers); ``after`` what
     follows the last row inside the table (see :attr:`Row.before`)."""
@@ -121,7 +122,7 @@ class Table:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Dateline:
     """Place and date of writing; the place and date are :class:`Name` and
     :class:`DateText` inlines inside."""
@@ -130,7 +131,7 @@ class Dateline:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Opener:
     """The opening of a letter or telegram: ``[Telegram]``, the dateline, a file number."""
 
@@ -138,7 +139,7 @@ class Opener:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Signed:
     """A signature (``Franklin D. Roosevelt``, ``C[ordell] H[ull]``)."""
 
@@ -146,7 +147,7 @@ class Signed:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Closer:
     """The closing of a document: complimentary close and signature."""
 
@@ -154,7 +155,7 @@ class Closer:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Postscript:
     """A postscript, editorial or original."""
 
@@ -162,7 +163,7 @@ class Postscript:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Attachment:
     """An enclosure or attachment printed with its document (``Tab A``)."""
 
@@ -172,7 +173,7 @@ class Attachment:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class RawBlock:
     """A block element frusdoc does not model, kept whole: its ``tag`` (the
     local name for TEI elements, ``{namespace}name`` otherwise), its

@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 
 from frusdoc.errors import AmbiguousNoteError, DateValueError, NoteNotFoundError
+from frusdoc.model._checks import checked
 from frusdoc.model.blocks import Attachment, Block
 from frusdoc.model.inlines import Attributes, Inline
 from frusdoc.model.targets import document_url
@@ -38,7 +39,7 @@ def _instant(value: str | None, field: str) -> datetime | None:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class DateRange:
     """The span of time a document or division covers (TEI
     ``frus:doc-dateTime-min``/``-max``), ISO 8601 with offset.
@@ -67,7 +68,7 @@ class DateRange:
         return _instant(self.not_after, "not_after")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Note:
     """A footnote or source note.
 
@@ -86,7 +87,7 @@ class Note:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class TextLayout:
     """How a plain-text page laid the document out, so it can be reproduced byte
     for byte. ``None`` on a document means the canonical layout.
@@ -108,7 +109,7 @@ class TextLayout:
     note_cut: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Document:
     """One FRUS document: a telegram, memorandum, letter, editorial note, ….
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Literal, Union
 
 import attrs
 
+from frusdoc.errors import ModelTypeError, ModelValueError
+from frusdoc.model._checks import checked
 from frusdoc.model.targets import Target
 
 if TYPE_CHECKING:
@@ -56,22 +58,26 @@ def _quantize(value: float | None) -> float | None:
     # library (no "1e-07" versus "1e-7").
     if value is None:
         return None
+    if type(value) not in (int, float):  # bool is an int but no confidence; "0.5" is no number
+        raise ModelTypeError("Emendation", "confidence", "a number between 0 and 1, or None", value)
     return round(float(value), 3)
 
 
-def _check_confidence(_inst: object, _attr: object, value: float | None) -> None:
+def _check_confidence(inst: object, _attr: object, value: float | None) -> None:
+    # A float the converter made, so only the range is left to check (NaN is
+    # refused here too: it is between nothing).
     if value is not None and not 0.0 <= value <= 1.0:
-        raise ValueError(f"confidence must be between 0 and 1, got {value!r}")
+        raise ModelValueError(type(inst).__name__, "confidence", "a number between 0 and 1", value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Text:
     """A run of characters, exactly as printed."""
 
     text: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Emphasis:
     """Highlighted text; ``rend`` is the TEI rendition (``italic``, ``smallcaps``, ``strong``)."""
 
@@ -80,7 +86,7 @@ class Emphasis:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class NoteRef:
     """The point where a footnote is referenced.
 
@@ -92,7 +98,7 @@ class NoteRef:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class PageBreak:
     """The start of a printed page.
 
@@ -110,14 +116,14 @@ class PageBreak:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class LineBreak:
     """A line break inside a block (TEI ``lb``, or a hard-wrapped line of a page)."""
 
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Reference:
     """A cross-reference: the text shown (``children``) and where it points (``target``)."""
 
@@ -126,7 +132,7 @@ class Reference:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Name:
     """A person, place, term or glossed office named in the text.
 
@@ -142,7 +148,7 @@ class Name:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class DateText:
     """A date as printed, with its machine-readable value.
 
@@ -160,7 +166,7 @@ class DateText:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Emendation:
     """A correction of the printed text that keeps both readings.
 
@@ -180,7 +186,7 @@ class Emendation:
     id: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Gap:
     """Omitted or withheld material; ``children`` is what the page shows in its place."""
 
@@ -190,7 +196,7 @@ class Gap:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Embedded:
     """Block-level content inside a paragraph: TEI allows a ``<list>``,
     ``<quote>`` or ``<table>`` inside ``<p>``, and FRUS uses it (1918 d405
@@ -199,7 +205,7 @@ class Embedded:
     block: Block
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class RawInline:
     """An inline element frusdoc does not model, kept whole (tag, attributes, content)."""
 

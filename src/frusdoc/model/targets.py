@@ -14,6 +14,9 @@ from typing import Union
 
 import attrs
 
+from frusdoc.errors import ModelValueError
+from frusdoc.model._checks import checked
+
 __all__ = [
     "ArchivalTarget",
     "DocumentTarget",
@@ -36,7 +39,7 @@ def document_url(volume: str | None, document: str | None) -> str | None:
     return f"{HSG}/{volume}/{document}" if volume and document else None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class DocumentTarget:
     """A FRUS document: ``#d12``, ``frus1942v03#d5``, ``Document 3``.
 
@@ -53,7 +56,7 @@ class DocumentTarget:
         return document_url(self.volume, self.document)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class PageTarget:
     """A printed page: ``#pg_543``, ``p. 786``, ``frus1931-41v02#pg_117``."""
 
@@ -70,7 +73,7 @@ class PageTarget:
 _NOTE_POINTER = re.compile(r"d\d+fn\w+")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class NoteTarget:
     """A footnote: ``#d59fn3``, ``frus1964-68v02#d337fn5``, ``footnote 3, Document 59``.
 
@@ -110,7 +113,7 @@ class NoteTarget:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class VolumeTarget:
     """A whole FRUS volume: ``frus1961-63v06``."""
 
@@ -123,13 +126,14 @@ class VolumeTarget:
         return f"{HSG}/{self.volume}"
 
 
-def _unique_names(_inst: object, _attr: object, parts: tuple[tuple[str, str], ...]) -> None:
+def _unique_names(inst: object, _attr: object, parts: tuple[tuple[str, str], ...]) -> None:
+    # Runs after the type check, so parts is a tuple of string pairs here.
     names = [name for name, _ in parts]
     if len(set(names)) != len(names):
-        raise ValueError(f"part names must be unique, got {names!r}")
+        raise ModelValueError(type(inst).__name__, "parts", "pairs with distinct names", parts)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class ArchivalTarget:
     """An archival citation: a decimal file, a lot file, a presidential library.
 
@@ -156,7 +160,7 @@ class ArchivalTarget:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class PublicationTarget:
     """A printed publication: ``Department of State Bulletin, June 13, 1942, p. 531``."""
 
@@ -171,7 +175,7 @@ class PublicationTarget:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class UrlTarget:
     """An external address: ``https://…``."""
 
@@ -183,7 +187,7 @@ class UrlTarget:
         return self.raw
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class UnknownTarget:
     """A target frusdoc could not interpret, kept verbatim."""
 

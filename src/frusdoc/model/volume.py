@@ -8,6 +8,7 @@ from typing import Literal, Union
 import attrs
 
 from frusdoc.errors import DocumentNotFoundError
+from frusdoc.model._checks import checked
 from frusdoc.model.blocks import Block, RawBlock
 from frusdoc.model.document import DateRange, Document, Note
 from frusdoc.model.inlines import Attributes, Inline, PageBreak
@@ -46,7 +47,7 @@ OutsideNode = Union[PageBreak, RawBlock]
 """What can stand outside the parts: a page break, or anything else kept raw."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Person:
     """An entry of the volume's list of principal persons (``p_LR1``)."""
 
@@ -55,7 +56,7 @@ class Person:
     description: tuple[Inline, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Term:
     """An entry of the volume's list of abbreviations (``t_ACA1``)."""
 
@@ -64,7 +65,7 @@ class Term:
     description: tuple[Inline, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Title:
     """A typed title of the volume (``complete``, ``series``, ``volume-number``, …)."""
 
@@ -72,7 +73,7 @@ class Title:
     kind: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Editor:
     """An editor of the volume with their role (``primary``, ``general``)."""
 
@@ -80,7 +81,7 @@ class Editor:
     role: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Division:
     """A section, compilation, chapter or subchapter of a volume.
 
@@ -105,7 +106,7 @@ class Division:
     extra: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Outside:
     """Something a TEI volume held outside its header and its three parts:
     a page break between ``</front>`` and ``<body>``, a comment before the
@@ -116,7 +117,7 @@ class Outside:
     node: OutsideNode
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class PartAttributes:
     """The attributes of the volume's ``<text>``, ``<front>``, ``<body>`` or ``<back>``."""
 
@@ -124,7 +125,7 @@ class PartAttributes:
     attributes: Attributes = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Volume:
     """A FRUS volume (``frus1942v03``).
 

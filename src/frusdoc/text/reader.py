@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from frusdoc import model as m
+from frusdoc.model import trusted
 from frusdoc.text.markers import Marker, align
 from frusdoc.text.writer import canonical_layout
 
@@ -51,6 +52,13 @@ def parse(s: str) -> m.Document:
             f"frusdoc.text.parse() expects str, got {type(s).__name__}"
             + ("; decode it first, e.g. data.decode('utf-8')" if isinstance(s, (bytes, bytearray)) else "")
         )
+    # The parser builds only tuples and known literals (tests/test_invariants.py
+    # re-checks its output on the corpus), so the construction checks are skipped.
+    with trusted():
+        return _parse(s)
+
+
+def _parse(s: str) -> m.Document:
     parts = _split(s)
     leading = ""
     if parts and parts[0] == "" and len(parts) > 1:
