@@ -320,6 +320,17 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
                 return last.start, own
         return None
 
+    def moved_back(start: int, end: int) -> tuple[int, str | None, str, bool] | None:
+        """A reference's ``(start, volume, raw, moved)``: moved back to the volume
+        it takes its place from (an ibid., a volume's title before it), or
+        ``None`` when that volume cannot be told and the reference is dropped."""
+        origin = in_volume(start)
+        if origin is None:
+            return start, volume, text[start:end], False
+        if origin[1] is None:
+            return None
+        return origin[0], origin[1], text[origin[0] : end], True
+
     for name, pattern in _PATTERNS:
         for mt in pattern.finditer(text):
             raw = mt.group(0)
@@ -393,24 +404,18 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
             elif name == "footnote":
                 label = groups["note"] or groups["note2"]
                 doc = groups["doc"] or groups["doc2"]
-                origin = in_volume(start)
-                there = volume
-                if origin is not None:
-                    if origin[1] is None:
-                        continue
-                    start, there = origin
-                    raw = text[start:end]
+                placed = moved_back(start, end)
+                if placed is None:
+                    continue
+                start, there, raw, _ = placed
                 add(start, end, m.NoteTarget(raw=raw, label=label, document=f"d{doc}", volume=there))
             elif name == "documents":
                 if claimed(start, end):
                     continue
-                origin = in_volume(start)
-                there = volume
-                if origin is not None:
-                    if origin[1] is None:
-                        continue
-                    start, there = origin
-                    raw = text[start:end]
+                placed = moved_back(start, end)
+                if placed is None:
+                    continue
+                start, there, raw, _ = placed
                 # a range ("Documents 31–53") points at its first document; raw keeps the range
                 add(start, end, m.DocumentTarget(raw=raw, document=f"d{groups['first']}", volume=there))
                 if "Documents" in raw:
@@ -421,14 +426,11 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
             elif name == "pages":
                 if claimed(start, end):
                     continue
-                origin = in_volume(start)
-                there = volume
-                if origin is not None:
-                    if origin[1] is None:
-                        continue
-                    start, there = origin
-                    raw = text[start:end]
-                elif not (groups["lead"] or _frus_context(text[:start])):
+                placed = moved_back(start, end)
+                if placed is None:
+                    continue
+                start, there, raw, moved = placed
+                if not moved and not (groups["lead"] or _frus_context(text[:start])):
                     elsewhere.append(end)
                     continue
                 add(start, end, m.PageTarget(raw=raw, page=groups["page"], volume=there))
