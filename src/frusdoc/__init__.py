@@ -10,9 +10,12 @@ in :mod:`frusdoc.testing` (extra ``testing``).
 """
 
 from frusdoc import accessors, citations, emend, formats, json, markdown, refs, schema, tei, text
+from frusdoc._bulk import gc_pause_enabled, set_gc_pause
 from frusdoc.check import Diagnostic, Location, check
 from frusdoc.errors import (
     AmbiguousNoteError,
+    ArgumentTypeError,
+    ArgumentValueError,
     DateValueError,
     DocumentNotFoundError,
     FormatVersionError,
@@ -44,6 +47,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AmbiguousNoteError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "DateValueError",
     "DocumentNotFoundError",
     "Diagnostic",
@@ -69,6 +74,7 @@ __all__ = [
     "Node",
     "Path",
     "format_path",
+    "gc_pause_enabled",
     "json",
     "markdown",
     "is_markup",
@@ -77,6 +83,7 @@ __all__ = [
     "raw_nodes",
     "refs",
     "schema",
+    "set_gc_pause",
     "tei",
     "text",
     "transform",

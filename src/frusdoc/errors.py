@@ -13,6 +13,8 @@ import attrs
 
 __all__ = [
     "AmbiguousNoteError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "DateValueError",
     "DocumentNotFoundError",
     "FormatVersionError",
@@ -115,6 +117,17 @@ class AmbiguousNoteError(FrusdocError, LookupError):
 class DateValueError(FrusdocError, ValueError):
     """A stored date that is not an ISO 8601 date-time with an offset
     (``1962-03-09T00:00:00-05:00``), so it names no instant."""
+
+
+class ArgumentTypeError(FrusdocError, TypeError):
+    """An argument of a public function of the wrong type. The message names the
+    function and the parameter, says what was expected and shows what was given:
+    ``set_gc_pause(enabled): expected True or False, got int 1``."""
+
+
+class ArgumentValueError(FrusdocError, ValueError):
+    """An argument of the right type and a value the function does not take
+    (an empty identifier, a negative count); the message says which and why."""
 
 
 class NodeTypeError(FrusdocError, TypeError):
