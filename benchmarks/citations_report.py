@@ -40,7 +40,7 @@ import attrs
 import frusdoc
 from frusdoc import citations, refs, tei, text
 from frusdoc import model as m
-from frusdoc.walk import walk
+from frusdoc.tree import walk
 
 DATA = Path(__file__).parents[1] / "tests" / "data"
 # Loose on purpose: anything like "ddd.x/y" (a subject of up to 30 characters,

@@ -87,8 +87,8 @@ def test_other_offsets_are_kept_as_written() -> None:
     hankow = doc("frus1938v03", "d1").date
     assert hankow is not None and hankow.start == datetime(1938, 1, 1, 22, tzinfo=UTC)
     chapter = next(
-        c for c in frusdoc.walk(volume("frus1949v07p1")) if isinstance(c[1], m.Division) and c[1].id == "ch2"
-    )[1]
+        n for _, n in frusdoc.walk(volume("frus1949v07p1")) if isinstance(n, m.Division) and n.id == "ch2"
+    )
     assert chapter.date is not None and chapter.date.start is not None
     assert chapter.date.start.utcoffset() == timedelta(hours=12)
     assert chapter.date.start.isoformat() == "1949-03-03T00:00:00+12:00"

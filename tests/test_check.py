@@ -8,7 +8,7 @@ import pytest
 import frusdoc
 from frusdoc import Document, Note, NoteRef, PageBreak, Paragraph, Plain, Text, check, tei, text
 from frusdoc import model as m
-from frusdoc.check import RULES
+from frusdoc.diagnostics import RULES
 from tests.corpus import DATA, read, text_files
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import frusdoc
 from frusdoc import model as m
-from frusdoc.walk import Node, Path, Replacement, transform, walk
+from frusdoc.tree import Node, Path, Replacement, transform, walk
 
 
 def _doc() -> m.Document:

@@ -4,7 +4,7 @@ entries of the persons it names, its senders and recipients.
 
 These live here rather than on :class:`~frusdoc.Document` because they need
 layers above the model: the citation grammar (:mod:`frusdoc.citations`) and
-traversal (:mod:`frusdoc.walk`) both import the model, so a model property
+traversal (:mod:`frusdoc.tree`) both import the model, so a model property
 could reach them only through an import deferred to call time, which hides a
 cycle instead of removing it (DESIGN §6: data flows one way). What needs
 nothing but the model is on the model: :attr:`DateRange.start
@@ -19,7 +19,7 @@ from frusdoc import citations
 from frusdoc import model as m
 from frusdoc.errors import NodeTypeError
 from frusdoc.tags import TAG_OF_CLASS
-from frusdoc.walk import Node, plain_text, walk
+from frusdoc.tree import Node, plain_text, walk
 
 __all__ = ["names", "person_mentions", "persons", "recipients", "senders", "source_citation"]
 

@@ -22,9 +22,10 @@ from typing import IO, Any
 import attrs
 
 import frusdoc
+from frusdoc import emend
 from frusdoc import model as m
-from frusdoc.walk import Node, raw_nodes, transform
-from frusdoc.walk import Path as NodePath
+from frusdoc.tree import Node, raw_nodes, transform
+from frusdoc.tree import Path as NodePath
 
 __all__ = [
     "FORMATS_IN",
@@ -205,7 +206,7 @@ STATS = ("documents", "notes", "markers", "references", "pages", "words", "raw")
 
 def stats_file(source: str, fmt: str) -> Result:
     """Counts for one file: documents, notes, note markers, references, pages, words, and
-    raw nodes (what the reader kept without a type, see :func:`frusdoc.walk.raw_nodes`)."""
+    raw nodes (what the reader kept without a type, see :func:`frusdoc.tree.raw_nodes`)."""
     try:
         counts = dict.fromkeys(STATS, 0)
         value = load(source, fmt)
@@ -251,8 +252,6 @@ def emend_file(
     source: str, fmt: str, threshold: float, target: str | None, to: str | None, status: str
 ) -> Result:
     """OCR proposals for one file, and with ``target`` the file written with them applied."""
-    from frusdoc import emend
-
     try:
         value = load(source, fmt)
         docs = _documents(value)

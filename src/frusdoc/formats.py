@@ -23,13 +23,26 @@ the second non-blank line starts with ``{`` too; anything else is page text.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Literal, Union, cast, get_args
+from typing import Literal, Union, cast, get_args
 
+from frusdoc import json as fjson
+from frusdoc import markdown, tei
 from frusdoc import model as m
+from frusdoc import text as ftext
+from frusdoc._io import (
+    FileAccessError,
+    Readable,
+    SourceTypeError,
+    Writable,
+    decode,
+    is_content,
+    read_source,
+    source_name,
+    write_target,
+)
 from frusdoc.errors import FrusdocError, Problem, ValidationError
 
 __all__ = [
@@ -60,81 +73,11 @@ FORMATS_OUT: tuple[str, ...] = get_args(FormatOut)
 #: The format of a path, by suffix (lower-cased).
 SUFFIXES: dict[str, FormatIn] = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".xml": "tei", ".tei": "tei"}
 
-Readable = Union[str, os.PathLike[str], bytes, bytearray, memoryview, IO[bytes], IO[str]]
-"""What :func:`read` accepts (see the module's description)."""
-Writable = Union[str, os.PathLike[str], IO[str]]
-"""Where :func:`write` writes: a path or a text file object open for writing."""
-
 Value = Union[m.Document, m.Volume, list[m.Document]]
 
 
 class FormatNameError(FrusdocError, ValueError):
     """A format name frusdoc does not know (``read(..., format="yaml")``)."""
-
-
-class FileAccessError(FrusdocError, OSError):
-    """A path that cannot be read or written; the message names it and why
-    (``reason``: the system's words alone, for messages that name the path
-    already)."""
-
-    def __init__(self, path: Path, doing: str, reason: str) -> None:
-        super().__init__(f"{path}: cannot {doing}: {reason}")
-        self.path = path
-        self.reason = f"cannot {doing}: {reason}"
-
-
-class SourceTypeError(FrusdocError, TypeError):
-    """An argument of the wrong type: not a path, bytes, text or file object,
-    or not a document, a volume or a list of documents."""
-
-
-def _is_content(s: str) -> bool:
-    head = s.lstrip()[:1]
-    # An empty string names no file: it is empty content (JSON Lines of no documents).
-    return not s or "\n" in s or "\r" in s or head in ("<", "{")
-
-
-def _name(source: object) -> str:
-    if isinstance(source, (str, os.PathLike)):
-        return os.fspath(source)
-    name = getattr(source, "name", None)
-    return name if isinstance(name, str) else "<input>"
-
-
-def read_source(source: Readable) -> bytes | str:
-    """The content of ``source``: ``bytes`` from a path, bytes or a binary file,
-    ``str`` from text or a text file. Paths are read without newline
-    translation."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source)
-    if isinstance(source, str) and _is_content(source):
-        return source
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise FileAccessError(path, "read", exc.strerror or str(exc)) from None
-    reader = getattr(source, "read", None)
-    if not callable(reader):
-        raise SourceTypeError(
-            f"expected a path, bytes, text or a file object open for reading, got {type(source).__name__}"
-        )
-    data = reader()
-    if isinstance(data, (bytes, str)):
-        return data
-    raise SourceTypeError(f"expected read() of a file object to give bytes or str, got {type(data).__name__}")
-
-
-def _decode(data: bytes | str, name: str) -> str:
-    if isinstance(data, str):
-        return data
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            [Problem(path=f"byte {exc.start}", message="invalid UTF-8")], summary=f"{name}: not UTF-8 text"
-        ) from None
 
 
 def sniff(content: bytes | str) -> FormatIn:
@@ -162,22 +105,11 @@ def _format_in(format: str | None, source: Readable, content: bytes | str) -> Fo
         if format not in FORMATS_IN:
             raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
         return cast(FormatIn, format)
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and not _is_content(source)):
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not is_content(source)):
         by_suffix = SUFFIXES.get(Path(source).suffix.lower())
         if by_suffix is not None:
             return by_suffix
     return sniff(content)
-
-
-def _tei(data: bytes | str, name: str) -> m.Document | m.Volume:
-    from frusdoc.tei.names import local
-    from frusdoc.tei.reading import document_element, volume_element
-    from frusdoc.tei.safe import parse_xml
-
-    root = parse_xml(data.encode("utf-8") if isinstance(data, str) else data, name)
-    if isinstance(root.tag, str) and local(root.tag) == "TEI":
-        return volume_element(root)
-    return document_element(root)
 
 
 def read(source: Readable, *, format: str | None = None) -> m.Document | m.Volume | list[m.Document]:
@@ -199,17 +131,12 @@ def read(source: Readable, *, format: str | None = None) -> m.Document | m.Volum
         raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
     content = read_source(source)
     fmt = _format_in(format, source, content)
-    name = _name(source)
+    name = source_name(source)
     if fmt == "tei":
-        return _tei(content, name)
-    text = _decode(content, name)
+        return tei.loads(content, name=name)
+    text = decode(content, name)
     if fmt == "text":
-        from frusdoc.text import parse
-
-        return parse(text)
-
-    from frusdoc import json as fjson
-
+        return ftext.parse(text)
     if fmt == "jsonl":
         return list(fjson.load_lines(text, type=m.Document))
     value = fjson.loads(text)
@@ -259,17 +186,12 @@ def write(value: Value, format: str, target: Writable | None = None, *, compact:
 
 
 def _render(value: Value, format: str, compact: bool) -> str:
-    from frusdoc import json as fjson
-
     if format == "json":
         if isinstance(value, list):
             raise SourceTypeError("several documents are no one JSON value: write them as 'jsonl'")
         return fjson.dumps(value, indent=not compact) + "\n"
     if format == "jsonl":
         return "".join(fjson.dumps(d) + "\n" for d in _documents(value))
-    from frusdoc import markdown, tei
-    from frusdoc import text as ftext
-
     if format == "tei":
         if isinstance(value, m.Volume):
             return tei.write_volume(value)
@@ -281,23 +203,3 @@ def _render(value: Value, format: str, compact: bool) -> str:
     if format == "text":
         return separator.join(ftext.render(d) for d in docs)
     return separator.join(markdown.render(d) for d in docs)
-
-
-def write_target(text: str, target: Writable) -> None:
-    """Write ``text`` to a path (UTF-8, no newline translation, parent
-    directories created) or to a text file object."""
-    if isinstance(target, (str, os.PathLike)):
-        path = Path(target)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="") as fp:
-                fp.write(text)
-        except OSError as exc:
-            raise FileAccessError(path, "write", exc.strerror or str(exc)) from None
-        return
-    writer = getattr(target, "write", None)
-    if not callable(writer):
-        raise SourceTypeError(f"expected a path or a text file object to write to, got {type(target).__name__}")
-    if isinstance(target, (io.RawIOBase, io.BufferedIOBase)):
-        raise SourceTypeError("expected a text file object to write to, got a binary one: open it with 'w'")
-    writer(text)

@@ -21,6 +21,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from frusdoc import model as m
+from frusdoc._io import read_source, write_target
 from frusdoc.errors import FormatVersionError, FrusdocError, Problem, ValidationError
 from frusdoc.tags import CLASS_OF_TAG, TAG_OF_CLASS
 
@@ -597,16 +598,12 @@ def load(fp_or_path: PathOrFile, *, type: type[T] | None = None) -> T | Any:
     string is always a path here, see :func:`loads` for JSON text) or a file
     object open for reading, binary or text. Errors as :func:`loads`; a path
     that cannot be read raises :class:`~frusdoc.formats.FileAccessError`."""
-    from frusdoc.formats import read_source  # formats builds on this module
-
     return loads(read_source(fp_or_path), type=type)
 
 
 def dump(value: object, fp_or_path: PathOrTextFile, *, indent: bool = False) -> None:
     """Write :func:`dumps` of ``value`` to a path (UTF-8, no newline
     translation; parent directories must exist) or to a text file object."""
-    from frusdoc.formats import write_target
-
     write_target(dumps(value, indent=indent), fp_or_path)
 
 

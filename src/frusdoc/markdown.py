@@ -5,6 +5,10 @@ page breaks as quiet markers (``⟨p. 543⟩``), notes as Markdown footnotes
 (``[^80]``), emphasis, and links to history.state.gov for every reference whose
 target has an address. The corrected reading of emendations is shown unless
 ``reading="original"``.
+
+Markdown is written, never read: of the verbs every format module shares
+(``docs/core.md``) this module has :func:`dumps` (:func:`render`) and
+:func:`dump`, no ``loads``/``load``.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from frusdoc import model as m
+from frusdoc._io import Writable, write_target
 from frusdoc.errors import NodeTypeError
 
-__all__ = ["render"]
+__all__ = ["dump", "dumps", "render"]
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))(?=\s)", re.M)
@@ -248,3 +253,13 @@ def render(doc: m.Document, *, reading: Literal["original", "corrected"] = "corr
     if definitions:
         parts.append("\n".join(definitions))
     return "\n\n".join(parts) + "\n"
+
+
+#: The Markdown of a document: :func:`render` under the name every format module shares.
+dumps = render
+
+
+def dump(doc: m.Document, fp_or_path: Writable, *, reading: Literal["original", "corrected"] = "corrected") -> None:
+    """Write :func:`render` of ``doc`` to a path (UTF-8, no newline
+    translation, parent directories created) or to a text file object."""
+    write_target(render(doc, reading=reading), fp_or_path)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import attrs
 
 from frusdoc import model as m
-from frusdoc.walk import walk
+from frusdoc.tree import walk
 
 __all__ = ["NoteMatcher"]
 

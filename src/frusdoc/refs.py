@@ -25,7 +25,7 @@ import attrs
 from frusdoc import citations
 from frusdoc import model as m
 from frusdoc.errors import AmbiguousNoteError
-from frusdoc.walk import Node, Path, Replacement, plain_text, transform, walk
+from frusdoc.tree import Node, Path, Replacement, plain_text, transform, walk
 
 __all__ = [
     "AmbiguousTargetError",

@@ -8,6 +8,6 @@ as printed.
 """
 
 from frusdoc.emend.operations import Proposal, accept, apply, reject, revert
-from frusdoc.emend.propose import propose, skeleton
+from frusdoc.emend.proposals import propose, skeleton
 
 __all__ = ["Proposal", "accept", "apply", "propose", "reject", "revert", "skeleton"]

@@ -14,7 +14,7 @@ import attrs
 
 from frusdoc import model as m
 from frusdoc.errors import FrusdocError
-from frusdoc.walk import Node, Path, Replacement, transform
+from frusdoc.tree import Node, Path, Replacement, transform
 
 __all__ = ["Proposal", "accept", "apply", "reject", "revert"]
 

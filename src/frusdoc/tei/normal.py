@@ -32,6 +32,8 @@ from frusdoc import model as m
 from frusdoc.errors import FrusdocError
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.reader import BLOCK_TAGS, INLINE_TAGS
+from frusdoc.tei.reading import read_volume
+from frusdoc.tei.writing import leading_notes, write_volume
 
 __all__ = ["normalize"]
 
@@ -52,9 +54,6 @@ def normalize(value: m.Document | m.Volume) -> m.Document | m.Volume:
     changes); its documents are normal documents.
     """
     if isinstance(value, m.Volume):
-        from frusdoc.tei.reading import read_volume
-        from frusdoc.tei.writing import write_volume
-
         return read_volume(write_volume(value))
     if not isinstance(value, m.Document):
         raise FrusdocError(f"normalize expects a Document or a Volume, got {type(value).__name__}")
@@ -64,8 +63,6 @@ def normalize(value: m.Document | m.Volume) -> m.Document | m.Volume:
 def _normalize_document(doc: m.Document) -> m.Document:
     # First pair markers with notes, in the order the writer meets them; then
     # normalise the text and structure, which never touches the pairing.
-    from frusdoc.tei.writing import leading_notes
-
     pairing = _Pairing(NoteMatcher.for_document(doc))
     for index in (leading := leading_notes(doc)):
         pairing.matcher.used[index] = True

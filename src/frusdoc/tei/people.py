@@ -22,7 +22,7 @@ import attrs
 
 from frusdoc import model as m
 from frusdoc.tei.names import XML
-from frusdoc.walk import plain_text
+from frusdoc.tree import plain_text
 
 __all__ = ["person_entries", "reconcile"]
 

@@ -16,6 +16,7 @@ from typing import Any, get_args
 import attrs
 
 from frusdoc import model as m
+from frusdoc.tags import CLASS_OF_TAG
 from frusdoc.tei.names import FRUS, XML, local
 from frusdoc.tei.pointers import parse_target
 
@@ -463,8 +464,6 @@ def _explicit_target(el: Any, raw: str) -> m.Target | None:
     tag = el.get(F_TARGET)
     if tag is None:
         return None
-    from frusdoc.tags import CLASS_OF_TAG
-
     cls = CLASS_OF_TAG.get(tag)
     if cls is None:
         return None  # not frusdoc's: the attributes are kept as they are

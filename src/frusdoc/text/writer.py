@@ -15,7 +15,7 @@ import attrs
 
 from frusdoc import model as m
 from frusdoc.errors import NodeTypeError
-from frusdoc.walk import Path, Reading, is_markup, page_marker
+from frusdoc.tree import Path, Reading, is_markup, page_marker
 
 __all__ = ["canonical_layout", "render", "spans"]
 

@@ -48,14 +48,19 @@ def _child_fields(cls: type) -> tuple[str, ...]:
 _FIELDS: dict[type, tuple[str, ...]] = {cls: _child_fields(cls) for cls in TAG_OF_CLASS}
 
 
-def walk(node: object) -> Iterator[tuple[Path, Any]]:
+@typing.overload
+def walk(node: Node) -> Iterator[tuple[Path, Node]]: ...
+@typing.overload
+def walk(node: object) -> Iterator[tuple[Path, object]]: ...
+def walk(node: object) -> Iterator[tuple[Path, object]]:
     """Yield ``(path, node)`` for ``node`` and every model node below it, in
     document order (depth first, pre-order).
 
     The path of the root is ``()``; ``("blocks", 3, "inlines", 2)`` is the third
-    inline of the fourth block. Iterative, so arbitrarily deep trees are fine.
+    inline of the fourth block. A root that is no model node is yielded alone.
+    Iterative, so arbitrarily deep trees are fine.
     """
-    stack: list[tuple[Path, Any]] = [((), node)]
+    stack: list[tuple[Path, object]] = [((), node)]
     while stack:
         path, current = stack.pop()
         yield path, current

@@ -16,7 +16,7 @@ import attrs
 from frusdoc import model as m
 from frusdoc.pairing import NoteMatcher
 from frusdoc.refs import AmbiguousTargetError, resolve
-from frusdoc.walk import Path, format_path, plain_text, walk
+from frusdoc.tree import Path, format_path, plain_text, walk
 
 __all__ = ["RULES", "Diagnostic", "Location", "Severity", "check"]
 

@@ -47,7 +47,7 @@ from typing import NamedTuple
 from frusdoc import model as m
 from frusdoc.emend.operations import Proposal
 from frusdoc.errors import FrusdocError
-from frusdoc.walk import Path, walk
+from frusdoc.tree import Path, walk
 
 __all__ = ["propose", "skeleton"]
 
