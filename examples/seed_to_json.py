@@ -28,9 +28,9 @@ def main() -> None:
     print("note markers:", ", ".join(markers) or "none")
     print("page breaks:", ", ".join(pages) or "none")
     if doc.blocks and isinstance(doc.blocks[-1], Closer):
-        print("signed:", frusdoc.plain_text(doc.blocks[-1].blocks[0].inlines))  # type: ignore[union-attr]
+        print("signed:", frusdoc.plain_text(doc.blocks[-1].blocks[0]))
     for note in doc.notes:
-        first = frusdoc.plain_text(note.blocks[0].inlines) if note.blocks else ""  # type: ignore[union-attr]
+        first = frusdoc.plain_text(note.blocks[0]) if note.blocks else ""
         print(f"note {note.label}: {first[:70]}{'…' if len(first) > 70 else ''}")
     print(f"words: {frusdoc.word_count(doc)}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import attrs
 import pytest
 
@@ -16,12 +18,25 @@ def _codes(node: Document | m.Volume) -> list[str]:
     return [d.code for d in check(node)]
 
 
-def _note(label: str, body: str = "A note.", **kw: str) -> Note:
-    return Note(label=label, blocks=(Plain(inlines=(Text(text=body),)),), **kw)  # type: ignore[arg-type]
+def _note(label: str, body: str = "A note.", *, id: str | None = None, kind: str | None = None) -> Note:
+    return Note(label=label, blocks=(Plain(inlines=(Text(text=body),)),), id=id, kind=kind)
 
 
-def _doc(*inlines: m.Inline, notes: tuple[Note, ...] = (), **kw: object) -> Document:
-    return Document(title=(Text(text="Title"),), blocks=(Paragraph(inlines=inlines),), notes=notes, **kw)  # type: ignore[arg-type]
+def _doc(
+    *inlines: m.Inline,
+    notes: tuple[Note, ...] = (),
+    id: str | None = None,
+    volume: str | None = None,
+    date: m.DateRange | None = None,
+) -> Document:
+    return Document(
+        title=(Text(text="Title"),),
+        blocks=(Paragraph(inlines=inlines),),
+        notes=notes,
+        id=id,
+        volume=volume,
+        date=date,
+    )
 
 
 GOOD = _doc(Text(text="Word."), NoteRef(label="1"), Text(text=" More"), notes=(_note("1"),))
@@ -217,6 +232,6 @@ KNOWN_FINDINGS: dict[str, set[tuple[str, str]]] = {
 
 
 @pytest.mark.parametrize("path", text_files(), ids=lambda p: p.name)
-def test_corpus_pages_have_only_the_known_findings(path: object) -> None:
-    found = {(d.code, d.message) for d in check(text.parse(read(path)))}  # type: ignore[arg-type]
-    assert found == KNOWN_FINDINGS.get(path.name, set())  # type: ignore[attr-defined]
+def test_corpus_pages_have_only_the_known_findings(path: pathlib.Path) -> None:
+    found = {(d.code, d.message) for d in check(text.parse(read(path)))}
+    assert found == KNOWN_FINDINGS.get(path.name, set())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -272,8 +273,8 @@ def test_tei_and_prose_targets_are_one_type() -> None:
 
 
 @pytest.mark.parametrize("path", text_files(), ids=lambda p: p.name)
-def test_annotate_keeps_the_text(path: object) -> None:
-    doc = text.parse(read(path))  # type: ignore[arg-type]
+def test_annotate_keeps_the_text(path: Path) -> None:
+    doc = text.parse(read(path))
     annotated = refs.annotate(doc)
     assert text.render(annotated) == text.render(doc)
 

@@ -5,7 +5,7 @@ values that pass them, and every strategy of frusdoc.testing builds valid values
 from __future__ import annotations
 
 import types
-import typing
+import typing  # typing.cast: a wrong value passed on purpose, the check at construction under test
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, Union
@@ -137,13 +137,13 @@ def test_messages_say_class_field_expectation_and_value() -> None:
         frusdoc.ModelValueError,
         match=r"^Name\.kind: expected one of 'person', 'place', 'term', 'gloss', got 'bogus'$",
     ):
-        frusdoc.Name(kind="bogus")  # type: ignore[arg-type]
+        frusdoc.Name(kind=typing.cast(m.NameKind, "bogus"))
     with pytest.raises(frusdoc.ModelTypeError, match=r"^Text\.text: expected a str, got 5$"):
-        frusdoc.Text(text=5)  # type: ignore[arg-type]
+        frusdoc.Text(text=typing.cast(str, 5))
     with pytest.raises(
         frusdoc.ModelTypeError, match=r"lists are refused: pass tuple\(\.\.\.\)\), got \[Text\(text='a'\)\]$"
     ):
-        frusdoc.Paragraph(inlines=[frusdoc.Text(text="a")])  # type: ignore[arg-type]
+        frusdoc.Paragraph(inlines=typing.cast("tuple[m.Inline, ...]", [frusdoc.Text(text="a")]))
     with pytest.raises(
         frusdoc.ModelValueError,
         match=r"^Emendation\.confidence: expected a number between 0 and 1, got 1\.5$",
@@ -155,17 +155,17 @@ def test_messages_say_class_field_expectation_and_value() -> None:
 
 def test_trusted_skips_the_checks_and_validate_finds_what_it_let_through() -> None:
     with m.trusted():
-        bad = frusdoc.Paragraph(inlines=(frusdoc.Name(kind="bogus"),))  # type: ignore[arg-type]
+        bad = frusdoc.Paragraph(inlines=(frusdoc.Name(kind=typing.cast(m.NameKind, "bogus")),))
     with pytest.raises(frusdoc.ModelValueError, match=r"^Name\.kind: "):
         m.validate(frusdoc.Document(blocks=(bad,)))
     # restored on exit, also when the block raises
     with pytest.raises(RuntimeError), m.trusted():
         raise RuntimeError
     with pytest.raises(frusdoc.ModelTypeError):
-        frusdoc.Text(text=5)  # type: ignore[arg-type]
+        frusdoc.Text(text=typing.cast(str, 5))
     # validate checks even inside trusted()
     with m.trusted():
-        five = frusdoc.Text(text=5)  # type: ignore[arg-type]
+        five = frusdoc.Text(text=typing.cast(str, 5))
         with pytest.raises(frusdoc.ModelTypeError, match=r"^Text\.text: expected a str, got 5$"):
             m.validate((frusdoc.Plain(inlines=(five,)),))
 
@@ -220,7 +220,7 @@ def test_trusted_is_per_thread() -> None:
     thread.start()
     inside.wait(5)
     try:  # while another thread reads "trusted", this one still checks
-        m.Text(text=5)  # type: ignore[arg-type]
+        m.Text(text=typing.cast(str, 5))
         seen.append(None)
     except frusdoc.ModelError as exc:
         seen.append(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from pathlib import Path
 
 import attrs
@@ -160,9 +161,11 @@ def test_fused_markers_need_a_plausible_start() -> None:
     # "Gocus 770 and 7721": 772 + marker 1, not 77 + marker 0 (a 0 is the source note's label)
     doc = text.parse(read(DATA / "text" / "frus1949v07p1_d327.txt"))
     ((path, _),) = _refs(doc)
-    block = doc.blocks[path[1]]  # type: ignore[index]
+    b, k = path[1], path[-1]
+    assert isinstance(b, int) and isinstance(k, int)
+    block = doc.blocks[b]
     assert isinstance(block, m.Paragraph)
-    before = block.inlines[path[-1] - 1]  # type: ignore[operator]
+    before = block.inlines[k - 1]
     assert isinstance(before, m.Text) and before.text.endswith("(Gocus 770 and 772")
     # "November 82": a day after a month name can be a single digit
     d109 = text.parse(read(DATA / "text" / "frus1943CairoTehran_d109.txt"))
@@ -276,10 +279,10 @@ def test_seed_structure(seed_text: str) -> None:
     for (path, ref), before_text in zip(
         refs[1:], ["in the immediate future.", "I have sent Hopkins"], strict=True
     ):
-        block = doc.blocks[path[1]]  # type: ignore[index]
+        b, k = path[1], path[-1]
+        assert isinstance(b, int) and isinstance(k, int)
+        block = doc.blocks[b]
         assert isinstance(block, m.Paragraph)
-        k = path[-1]
-        assert isinstance(k, int)
         previous = block.inlines[k - 1]
         assert isinstance(previous, m.Text) and previous.text.endswith(before_text), ref
 
@@ -452,7 +455,7 @@ def test_digits_of_the_text_are_not_markers() -> None:
 
 def test_bytes_are_refused_clearly() -> None:
     with pytest.raises(TypeError, match=r"expects str, got bytes; decode it first"):
-        text.parse(b"Heading")  # type: ignore[arg-type]
+        text.parse(typing.cast(str, b"Heading"))  # the wrong type on purpose
 
 
 def test_edited_document_falls_back_to_canonical_layout() -> None:

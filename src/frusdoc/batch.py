@@ -14,7 +14,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any
@@ -249,7 +249,7 @@ def check_file(source: str, fmt: str) -> Result:
 
 
 def emend_file(
-    source: str, fmt: str, threshold: float, target: str | None, to: str | None, status: str
+    source: str, fmt: str, threshold: float, target: str | None, to: str | None, status: m.EmendationStatus
 ) -> Result:
     """OCR proposals for one file, and with ``target`` the file written with them applied."""
     try:
@@ -278,7 +278,7 @@ def emend_file(
                     )
                 )
             if target is not None:
-                emended.append(emend.apply(doc, proposals, status=status))  # type: ignore[arg-type]
+                emended.append(emend.apply(doc, proposals, status=status))
         if target is not None:
             result: m.Document | m.Volume | list[m.Document]
             if isinstance(value, m.Volume):
@@ -309,7 +309,7 @@ def _replace_documents(volume: m.Volume, documents: list[m.Document]) -> m.Volum
     return result
 
 
-def run(tasks: list[tuple[Any, ...]], function: Any, jobs: int) -> Iterator[Result]:
+def run(tasks: Sequence[tuple[object, ...]], function: Callable[..., Result], jobs: int) -> Iterator[Result]:
     """Run ``function(*task)`` for every task, in ``jobs`` processes; results as they finish."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:

@@ -20,6 +20,7 @@ classification marking found by its own grammar, remarks).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -285,7 +286,7 @@ def _lot(match: re.Match[str]) -> Lot:
     return Lot(raw=match.group(0), lot=re.sub(rf"[\s{_DASH}]", "", match.group("lot")))
 
 
-def _scanners() -> list[tuple[re.Pattern[str], object]]:
+def _scanners() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], Citation]]]:
     return [
         (_DECIMAL, _decimal),
         (_LOT, _lot),
@@ -324,7 +325,7 @@ def find(text: str) -> list[Found]:
             start, end = match.span()
             if any(start < h.end and h.start < end for h in hits):
                 continue
-            hits.append(Found(start, end, build(match)))  # type: ignore[operator]
+            hits.append(Found(start, end, build(match)))
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -338,7 +339,7 @@ def parse(text: str) -> Citation:
     for pattern, build in _SCANNERS:
         match = pattern.fullmatch(text)
         if match:
-            return build(match)  # type: ignore[operator, no-any-return]
+            return build(match)
     return Unknown(text)
 
 

@@ -19,12 +19,20 @@ text apart, and a footnote is written where it is referenced. So
   order of their markers (a note inside a note before it).
 
 Every document read from TEI is in normal form.
+
+Both steps are :func:`frusdoc.transform` passes (post-order: a node sees its
+children already normal). The few nodes whose normal form depends on where
+they stand are left for their parent to decide, and normalised from their raw
+content in a pass of their own: a :class:`RawBlock` of no TEI block element
+(an inline element if it touches text, else a block) and a comment or
+processing instruction (whose whitespace is its own).
 """
 
 from __future__ import annotations
 
 import re
-from typing import overload
+from collections.abc import Mapping
+from typing import TypeVar, overload
 
 import attrs
 
@@ -34,6 +42,7 @@ from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.reader import BLOCK_TAGS, INLINE_TAGS
 from frusdoc.tei.reading import read_volume
 from frusdoc.tei.writing import leading_notes, write_volume
+from frusdoc.tree import Node, Path, Replacement, transform, walk
 
 __all__ = ["normalize"]
 
@@ -63,29 +72,55 @@ def normalize(value: m.Document | m.Volume) -> m.Document | m.Volume:
 def _normalize_document(doc: m.Document) -> m.Document:
     # First pair markers with notes, in the order the writer meets them; then
     # normalise the text and structure, which never touches the pairing.
-    pairing = _Pairing(NoteMatcher.for_document(doc))
-    for index in (leading := leading_notes(doc)):
-        pairing.matcher.used[index] = True
-    for index in leading:
-        pairing.collect(doc.notes[index])
-    title = pairing.inlines(doc.title)
-    blocks = pairing.blocks(doc.blocks)
-    while (left := pairing.matcher.take_unused()) is not None:
-        pairing.collect(left)
-    notes = pairing.collected
-
-    state = _State()
-    title = state.run(title, strip=True)
-    blocks = state.blocks(blocks)
+    paired = _Pairing(NoteMatcher.for_document(doc)).document(doc)
+    normal = _Normal().part(paired)
+    assert isinstance(normal, m.Document)  # fn keeps the class of the root
     date = doc.date if doc.date is not None and (doc.date.not_before or doc.date.not_after) else None
-    return attrs.evolve(
-        doc,
-        title=title,
-        blocks=blocks,
-        notes=tuple(attrs.evolve(n, blocks=state.blocks(n.blocks)) for n in notes),
-        layout=None,
-        date=date,
-    )
+    return attrs.evolve(normal, layout=None, date=date)
+
+
+# -- pairing ------------------------------------------------------------------------
+
+_Part = TypeVar("_Part", m.Document, m.Note)
+
+#: The order in which the TEI writer meets the fields of a class, where it is
+#: not the order the class declares them in.
+_WRITING_ORDER: dict[type, tuple[str, ...]] = {
+    m.ListBlock: ("head", "items", "after"),
+    m.ListItem: ("before", "blocks"),
+    m.Row: ("before", "cells"),
+    m.Attachment: ("title", "blocks"),
+}
+
+
+_RANKS: dict[tuple[type, str], int] = {}
+
+
+def _rank(cls: type, field: str) -> int:
+    rank = _RANKS.get((cls, field))
+    if rank is None:
+        order = _WRITING_ORDER.get(cls, ())
+        names = [a.name for a in attrs.fields(cls)]
+        rank = _RANKS[cls, field] = order.index(field) if field in order else len(order) + names.index(field)
+    return rank
+
+
+def _writing_key(path: Path, nodes: Mapping[Path, Node]) -> tuple[int, ...]:
+    # A path as (field rank, index) pairs: sorting by it is the writer's order.
+    key: list[int] = []
+    i = 0
+    while i < len(path):
+        field = path[i]
+        assert isinstance(field, str)
+        key.append(_rank(type(nodes[path[:i]]), field))
+        index = path[i + 1] if i + 1 < len(path) else None
+        if isinstance(index, int):
+            key.append(index)
+            i += 2
+        else:
+            key.append(0)
+            i += 1
+    return tuple(key)
 
 
 @attrs.define
@@ -95,134 +130,154 @@ class _Pairing:
     matcher: NoteMatcher
     collected: list[m.Note] = attrs.Factory(list)
 
-    def inlines(self, inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        return tuple(self.inline(i) for i in inlines)
-
-    def inline(self, node: m.Inline) -> m.Inline:
-        if isinstance(node, m.NoteRef):
-            note = self.collect(self.matcher.match(node))
-            return m.NoteRef(label=note.label or "", note=note.id)
-        if isinstance(node, m.Emendation):
-            return attrs.evolve(
-                node, original=self.inlines(node.original), corrected=self.inlines(node.corrected)
-            )
-        if isinstance(node, m.Embedded):
-            return m.Embedded(block=self.block(node.block))
-        children = getattr(node, "children", None)
-        return attrs.evolve(node, children=self.inlines(children)) if children else node  # type: ignore[arg-type]
+    def document(self, doc: m.Document) -> m.Document:
+        for index in (leading := leading_notes(doc)):
+            self.matcher.used[index] = True
+        for index in leading:
+            self.collect(doc.notes[index])
+        body = self.part(doc)
+        while (left := self.matcher.take_unused()) is not None:
+            self.collect(left)
+        return attrs.evolve(body, notes=tuple(self.collected))
 
     def collect(self, note: m.Note) -> m.Note:
         # In document order, as the reader lists them: a note before the notes inside it.
         index = len(self.collected)
         self.collected.append(note)
-        self.collected[index] = attrs.evolve(note, blocks=self.blocks(note.blocks))
+        self.collected[index] = self.part(note)
         return self.collected[index]
 
-    def blocks(self, blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
-        return tuple(self.block(b) for b in blocks)
+    def part(self, node: _Part) -> _Part:
+        """``node`` with every marker naming its note (a document's notes left out)."""
+        outside = ("notes",) if isinstance(node, m.Document) else None
+        nodes = {p: n for p, n in walk(node) if outside is None or p[:1] != outside}
+        markers = sorted(
+            (p for p, n in nodes.items() if type(n) is m.NoteRef), key=lambda p: _writing_key(p, nodes)
+        )
+        paired: dict[Path, Node] = {}
+        for path in markers:
+            marker = nodes[path]
+            assert isinstance(marker, m.NoteRef)
+            note = self.collect(self.matcher.match(marker))
+            paired[path] = m.NoteRef(label=note.label or "", note=note.id)
+        if not paired:
+            return node
 
-    def block(self, block: m.Block) -> m.Block:
-        if isinstance(block, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed)):
-            return attrs.evolve(block, inlines=self.inlines(block.inlines))
-        if isinstance(block, (m.Quote, m.Opener, m.Closer, m.Postscript)):
-            return attrs.evolve(block, blocks=self.blocks(block.blocks))
-        if isinstance(block, m.ListBlock):
-            head = self.inlines(block.head)
-            items = tuple(
-                attrs.evolve(i, before=self.inlines(i.before), blocks=self.blocks(i.blocks))
-                for i in block.items
-            )
-            return attrs.evolve(block, head=head, items=items, after=self.inlines(block.after))
-        if isinstance(block, m.Table):
-            rows = tuple(
-                attrs.evolve(
-                    r,
-                    before=self.inlines(r.before),
-                    cells=tuple(attrs.evolve(c, inlines=self.inlines(c.inlines)) for c in r.cells),
-                )
-                for r in block.rows
-            )
-            return attrs.evolve(block, rows=rows, after=self.inlines(block.after))
-        if isinstance(block, m.Attachment):
-            title = self.inlines(block.title)
-            return attrs.evolve(block, title=title, blocks=self.blocks(block.blocks))
-        if isinstance(block, m.RawBlock):
-            return attrs.evolve(block, content=self.blocks(block.content))
-        return block
+        def pair(path: Path, child: Node) -> Replacement:
+            return paired.get(path, child)
+
+        result = transform(node, pair, descend=lambda p, _: outside is None or p[:1] != outside)
+        assert isinstance(result, type(node))
+        return result
 
 
-@attrs.define
-class _State:
+# -- text and structure ---------------------------------------------------------------
+
+
+def _pending(node: object) -> bool:
+    """Is ``node`` a raw block whose normal form its parent decides: an inline
+    element where it touches text, else a block (see the module's description)?"""
+    return type(node) is m.RawBlock and node.tag not in BLOCK_TAGS
+
+
+def _descend(path: Path, node: Node) -> bool:
+    # Raw content stays raw for the node that decides about it: a pending raw
+    # block's parent (or its own pass, as the root), a comment's own text.
+    if type(node) is m.RawInline:
+        return node.tag not in ("#comment", "#pi")
+    return path == () or not _pending(node)
+
+
+_CHILDREN = (m.Emphasis, m.Reference, m.Name, m.DateText, m.Gap, m.RawInline)
+_LINES = (m.Paragraph, m.Heading, m.Dateline, m.Signed, m.Cell)
+_CONTAINERS = (m.Quote, m.Opener, m.Closer, m.Postscript, m.Note)
+
+
+class _Normal:
     """Normalises text and structure; idempotent, so parts may be normalised again."""
+
+    def part(self, node: Node) -> Node:
+        """``node`` in normal form, as the root of its own pass: normalised from its
+        raw content even when it is one its parent decides about."""
+        return transform(node, self.fn, descend=_descend)
+
+    def fn(self, path: Path, node: Node) -> Replacement:
+        # Post-order: children are normal, except those their parent decides
+        # about (_pending), which are still raw; a node's own run is merged here.
+        if type(node) is m.Text:
+            return m.Text(text=_WS.sub(" ", node.text))
+        if type(node) is m.RawInline and node.tag in ("#comment", "#pi"):
+            return _markup(node)
+        if isinstance(node, _CHILDREN):
+            return attrs.evolve(node, children=self.run(node.children))
+        if type(node) is m.Emendation:
+            return attrs.evolve(node, original=self.run(node.original), corrected=self.run(node.corrected))
+        if type(node) is m.Embedded:
+            # A plain run is spliced into the run around it (by run()); an
+            # element of no block kind is an inline element.
+            if _pending(node.block):
+                assert isinstance(node.block, m.RawBlock)
+                return self.part(_raw_inline(node.block))
+            return node
+        if isinstance(node, _LINES):
+            return attrs.evolve(node, inlines=self.run(node.inlines, strip=True))
+        if isinstance(node, _CONTAINERS):
+            return attrs.evolve(node, blocks=self.blocks(node.blocks))
+        if type(node) is m.ListItem:
+            label = (_WS.sub(" ", node.label).strip(_XWS) or None) if node.label is not None else None
+            return attrs.evolve(node, label=label, blocks=self.blocks(node.blocks), before=self.between(node.before))
+        if type(node) is m.ListBlock:
+            return attrs.evolve(node, head=self.run(node.head, strip=True), after=self.between(node.after))
+        if type(node) is m.Row:
+            return attrs.evolve(node, before=self.between(node.before))
+        if type(node) is m.Table:
+            return attrs.evolve(node, after=self.between(node.after))
+        if type(node) is m.Attachment:
+            return attrs.evolve(node, title=self.run(node.title, strip=True), blocks=self.blocks(node.blocks))
+        if type(node) is m.RawBlock and (path == () or not _pending(node)):
+            return attrs.evolve(node, content=self.blocks(node.content))
+        if type(node) is m.Document:
+            return attrs.evolve(node, title=self.run(node.title, strip=True), blocks=self.blocks(node.blocks))
+        return node  # Plain (its parent merges it), a pending RawBlock (its parent decides), data
 
     # -- inline runs --------------------------------------------------------------
 
     def run(self, inlines: tuple[m.Inline, ...], *, strip: bool = False) -> tuple[m.Inline, ...]:
+        """A run of normal inlines merged: plain runs spliced in, adjacent texts
+        joined, empty texts dropped, and with ``strip`` no whitespace at the edges."""
         out: list[m.Inline] = []
-        for node in inlines:
-            for item in self.inline(node):
-                if isinstance(item, m.Text):
-                    if out and isinstance(out[-1], m.Text):
-                        out[-1] = m.Text(text=_WS.sub(" ", out[-1].text + item.text))
-                    elif item.text:
-                        out.append(item)
-                else:
+        for item in _spliced(inlines):
+            if type(item) is m.Text:
+                if out and type(out[-1]) is m.Text:
+                    out[-1] = m.Text(text=_WS.sub(" ", out[-1].text + item.text))
+                elif item.text:
                     out.append(item)
-        if strip:
-            if out and isinstance(out[0], m.Text):
-                out[0] = m.Text(text=out[0].text.lstrip(" "))
-            if out and isinstance(out[-1], m.Text):
-                out[-1] = m.Text(text=out[-1].text.rstrip(" "))
-        return tuple(i for i in out if not (isinstance(i, m.Text) and not i.text))
-
-    def inline(self, node: m.Inline) -> list[m.Inline]:
-        if isinstance(node, m.Text):
-            return [m.Text(text=_WS.sub(" ", node.text))]
-        if isinstance(node, m.Embedded):
-            block = node.block
-            if isinstance(block, m.Plain):
-                return list(self.run(block.inlines))
-            if isinstance(block, m.RawBlock) and block.tag not in BLOCK_TAGS:
-                return self.inline(self.raw_inline(block))
-            (normal,) = self.blocks((block,)) or (None,)
-            return [m.Embedded(block=normal)] if normal is not None else []
-        if isinstance(node, m.Emendation):
-            return [attrs.evolve(node, original=self.run(node.original), corrected=self.run(node.corrected))]
-        if isinstance(node, m.RawInline) and node.tag in ("#comment", "#pi"):
-            text = "".join(c.text for c in node.children if isinstance(c, m.Text))
-            if node.tag == "#pi":  # XML drops the whitespace after a processing instruction's target
-                text = text.lstrip(_XWS)
-            kept = (("target", dict(node.attributes).get("target", "pi")),) if node.tag == "#pi" else ()
-            return [m.RawInline(tag=node.tag, attributes=kept, children=(m.Text(text=text),) if text else ())]
-        children = getattr(node, "children", None)
-        if children is not None:
-            return [attrs.evolve(node, children=self.run(children))]  # type: ignore[arg-type]
-        return [node]
-
-    def raw_inline(self, block: m.RawBlock) -> m.RawInline:
-        children: list[m.Inline] = []
-        for child in block.content:
-            if isinstance(child, m.Plain):
-                children.extend(child.inlines)
-            elif isinstance(child, m.RawBlock):
-                children.append(self.raw_inline(child))
             else:
-                children.append(m.Embedded(block=child))
-        # Not normalised here: the run it joins is normalised once, as a whole.
-        return m.RawInline(tag=block.tag, attributes=block.attributes, children=tuple(children))
+                out.append(item)
+        if strip:
+            if out and type(out[0]) is m.Text:
+                out[0] = m.Text(text=out[0].text.lstrip(" "))
+            if out and type(out[-1]) is m.Text:
+                out[-1] = m.Text(text=out[-1].text.rstrip(" "))
+        return tuple(i for i in out if not (type(i) is m.Text and not i.text))
+
+    def between(self, inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+        """Between list items or table rows only elements stand: whitespace goes."""
+        return tuple(n for n in self.run(inlines) if type(n) is not m.Text)
 
     # -- blocks -------------------------------------------------------------------
 
     def blocks(self, blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
-        # First turn raw blocks that touch text into inlines, then merge runs.
+        # Normal blocks, except plain runs (merged here) and raw blocks of no
+        # block kind (still raw): an inline element where they touch text,
+        # else a block.
         pending: list[m.Block] = []
         for i, block in enumerate(blocks):
-            if (
-                isinstance(block, m.RawBlock)
-                and block.tag not in BLOCK_TAGS
-                and _touches_text(blocks, i, pending)
-            ):
-                pending.append(m.Plain(inlines=(self.raw_inline(block),)))
+            if _pending(block) and _touches_text(blocks, i, pending):
+                assert isinstance(block, m.RawBlock)
+                inline = self.part(_raw_inline(block))
+                assert isinstance(inline, m.RawInline)
+                pending.append(m.Plain(inlines=(inline,)))
             else:
                 pending.append(block)
         out: list[m.Block] = []
@@ -233,11 +288,11 @@ class _State:
             run.clear()
 
         for block in pending:
-            if isinstance(block, m.Plain):
+            if type(block) is m.Plain:
                 run.extend(block.inlines)
             else:
                 flush()
-                out.append(self.block(block))
+                out.append(self._block(self.part(block)) if _pending(block) else block)
         flush()
         return tuple(out)
 
@@ -254,75 +309,79 @@ class _State:
             current.clear()
 
         for k, node in enumerate(inlines):
-            if isinstance(node, m.Embedded):  # a block element among blocks is a block
+            if type(node) is m.Embedded:  # a block element among blocks is a block
                 close()
-                out.append(self.block(node.block))
+                out.append(node.block)
                 continue
             nxt = inlines[k + 1] if k + 1 < len(inlines) else None
-            starts = all(isinstance(t, m.Text) and not t.text.strip(_XWS) for t in current)
-            followed = isinstance(nxt, m.Text) and bool(nxt.text.strip(_XWS))
-            if isinstance(node, m.RawInline) and _unknown(node.tag) and starts and not followed:
+            starts = all(type(t) is m.Text and not t.text.strip(_XWS) for t in current)
+            followed = type(nxt) is m.Text and bool(nxt.text.strip(_XWS))
+            if type(node) is m.RawInline and _unknown(node.tag) and starts and not followed:
                 current.clear()
-                out.append(self.block(self.raw_block(node)))
+                out.append(self._block(self.part(_raw_block(node))))
             else:
                 current.append(node)
         close()
         return out
 
-    def between(self, inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        """Between list items or table rows only elements stand: whitespace goes."""
-        return tuple(n for n in self.run(inlines) if not isinstance(n, m.Text))
+    @staticmethod
+    def _block(node: Node) -> m.Block:
+        assert isinstance(node, m.RawBlock)  # the pass keeps the class of its root
+        return node
 
-    def raw_block(self, node: m.RawInline) -> m.RawBlock:
-        content: list[m.Block] = []
-        run: list[m.Inline] = []
-        for child in node.children:
-            if isinstance(child, m.Embedded):
-                if run:
-                    content.append(m.Plain(inlines=tuple(run)))
-                    run = []
-                content.append(child.block)
-            else:
-                run.append(child)
-        if run:
-            content.append(m.Plain(inlines=tuple(run)))
-        return m.RawBlock(tag=node.tag, attributes=node.attributes, content=tuple(content))
 
-    def block(self, block: m.Block) -> m.Block:
-        if isinstance(block, (m.Paragraph, m.Heading, m.Dateline, m.Signed)):
-            return attrs.evolve(block, inlines=self.run(block.inlines, strip=True))
-        if isinstance(block, (m.Quote, m.Opener, m.Closer, m.Postscript)):
-            return attrs.evolve(block, blocks=self.blocks(block.blocks))
-        if isinstance(block, m.ListBlock):
-            items = tuple(
-                attrs.evolve(
-                    item,
-                    label=(_WS.sub(" ", item.label).strip(_XWS) or None) if item.label is not None else None,
-                    blocks=self.blocks(item.blocks),
-                    before=self.between(item.before),
-                )
-                for item in block.items
-            )
-            return attrs.evolve(
-                block, head=self.run(block.head, strip=True), items=items, after=self.between(block.after)
-            )
-        if isinstance(block, m.Table):
-            rows = tuple(
-                attrs.evolve(
-                    row,
-                    cells=tuple(attrs.evolve(c, inlines=self.run(c.inlines, strip=True)) for c in row.cells),
-                    before=self.between(row.before),
-                )
-                for row in block.rows
-            )
-            return attrs.evolve(block, rows=rows, after=self.between(block.after))
-        if isinstance(block, m.Attachment):
-            title = self.run(block.title, strip=True)
-            blocks = self.blocks(block.blocks)
-            return attrs.evolve(block, title=title, blocks=blocks)
-        if isinstance(block, m.RawBlock):
-            return attrs.evolve(block, content=self.blocks(block.content))
-        return block
+def _spliced(inlines: tuple[m.Inline, ...]) -> list[m.Inline]:
+    # The run with every embedded plain run in its place (at any depth).
+    out: list[m.Inline] = []
+    stack = [iter(inlines)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif type(item) is m.Embedded and type(item.block) is m.Plain:
+            stack.append(iter(item.block.inlines))
+        else:
+            out.append(item)
+    return out
+
+
+def _markup(node: m.RawInline) -> m.RawInline:
+    # A comment or processing instruction keeps its text as written (no whitespace rules).
+    text = "".join(c.text for c in node.children if isinstance(c, m.Text))
+    if node.tag == "#pi":  # XML drops the whitespace after a processing instruction's target
+        text = text.lstrip(_XWS)
+    kept = (("target", dict(node.attributes).get("target", "pi")),) if node.tag == "#pi" else ()
+    return m.RawInline(tag=node.tag, attributes=kept, children=(m.Text(text=text),) if text else ())
+
+
+def _raw_inline(block: m.RawBlock) -> m.RawInline:
+    """A raw block as the inline element it is where it touches text (raw content)."""
+    children: list[m.Inline] = []
+    for child in block.content:
+        if isinstance(child, m.Plain):
+            children.extend(child.inlines)
+        elif isinstance(child, m.RawBlock):
+            children.append(_raw_inline(child))
+        else:
+            children.append(m.Embedded(block=child))
+    return m.RawInline(tag=block.tag, attributes=block.attributes, children=tuple(children))
+
+
+def _raw_block(node: m.RawInline) -> m.RawBlock:
+    """An inline element as the block it is where it stands alone."""
+    content: list[m.Block] = []
+    run: list[m.Inline] = []
+    for child in node.children:
+        if isinstance(child, m.Embedded):
+            if run:
+                content.append(m.Plain(inlines=tuple(run)))
+                run = []
+            content.append(child.block)
+        else:
+            run.append(child)
+    if run:
+        content.append(m.Plain(inlines=tuple(run)))
+    return m.RawBlock(tag=node.tag, attributes=node.attributes, content=tuple(content))
 
 
 def _unknown(tag: str) -> bool:
