@@ -14,7 +14,8 @@ can hardly be cheaper than visiting every node once.
 ``--summary`` prints JSON lines for benchmarks/run_all.py: the ratio of the
 largest size's check time to the one before it (linear is 2.0 for a doubling)
 and, for each size, check over the walk floor. Times are medians of
-``--repeat`` runs.
+``--repeat`` rounds, each round timing every size in turn (the machine may be
+shared: a spell of load then falls on all sizes alike).
 """
 
 from __future__ import annotations
@@ -92,13 +93,33 @@ def _walk_all(volume: m.Volume) -> int:
     return sum(1 for _ in frusdoc.walk(volume))
 
 
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def timings(sizes: list[int], repeat: int) -> list[tuple[int, int, float, float]]:
+    """``(documents, references, walk seconds, check seconds)`` per size,
+    medians of ``repeat`` rounds. Each round times every size in turn, so a
+    spell of load on the (shared) machine falls on all sizes alike and the
+    ratios between sizes stay fair."""
+    volumes = [volume_of(size) for size in sizes]
+    walks: list[list[float]] = [[] for _ in sizes]
+    checks: list[list[float]] = [[] for _ in sizes]
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for k, volume in enumerate(volumes):
+            walks[k].append(_timed(partial(_walk_all, volume)))
+            checks[k].append(_timed(partial(frusdoc.check, volume)))
+    return [
+        (
+            size,
+            sum(1 for _, n in frusdoc.walk(volume) if isinstance(n, m.Reference)),
+            statistics.median(walk),
+            statistics.median(check),
+        )
+        for size, volume, walk, check in zip(sizes, volumes, walks, checks, strict=True)
+    ]
 
 
 def main() -> None:
@@ -110,13 +131,7 @@ def main() -> None:
     parser.add_argument("--summary", action="store_true", help="JSON lines for benchmarks/run_all.py")
     args = parser.parse_args()
 
-    rows = []
-    for size in args.sizes:
-        volume = volume_of(size)
-        references = sum(1 for _, n in frusdoc.walk(volume) if isinstance(n, m.Reference))
-        floor = _median(partial(_walk_all, volume), args.repeat)
-        checked = _median(partial(frusdoc.check, volume), args.repeat)
-        rows.append((size, references, floor, checked))
+    rows = timings(args.sizes, args.repeat)
 
     if args.summary:
         if len(rows) > 1:

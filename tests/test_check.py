@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Literal
+from typing import Any, Literal, cast
 
 import attrs
 import pytest
@@ -371,3 +371,27 @@ KNOWN_FINDINGS: dict[str, set[tuple[str, str]]] = {
 def test_corpus_pages_have_only_the_known_findings(path: object) -> None:
     found = {(d.code, d.message) for d in check(text.parse(read(path)))}  # type: ignore[arg-type]
     assert found == KNOWN_FINDINGS.get(path.name, set())  # type: ignore[attr-defined]
+
+
+def test_anchors_refuse_what_is_no_place() -> None:
+    Anchor = frusdoc.anchor.Anchor
+    wrong: list[dict[str, Any]] = [
+        {"path": ["blocks", 0]},
+        {"path": ("blocks", 0.5)},
+        {"offset": "3"},
+        {"length": True},
+    ]
+    for bad in wrong:
+        with pytest.raises(frusdoc.ArgumentTypeError, match="Anchor"):
+            Anchor(**bad)
+    with pytest.raises(frusdoc.ArgumentValueError, match=r"Anchor\(offset\): expected 0 or more, got -1"):
+        Anchor(offset=-1)
+    doc = CASES["FD008"]
+    with pytest.raises(frusdoc.anchor.AnchorError, match=r"\$.blocks\[3\] is not a node"):
+        Anchor(path=("blocks", 3)).node(doc)
+    with pytest.raises(frusdoc.anchor.AnchorError, match="reaches 99"):
+        Anchor(path=("blocks", 0, "inlines", 0), offset=90, length=9).text(doc)
+    with pytest.raises(frusdoc.ArgumentTypeError, match="locate"):
+        frusdoc.anchor.locate(doc, cast(Any, 5))
+    with pytest.raises(frusdoc.ArgumentTypeError, match="expected a Document"):
+        Anchor().span(cast(Any, None))

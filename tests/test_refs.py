@@ -6,7 +6,7 @@ import functools
 import itertools
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import jsonschema
@@ -586,3 +586,7 @@ def test_an_index_of_another_volume_is_refused() -> None:
     other = refs.VolumeIndex.of(_volume("frus1964-68v03.xml"))
     with pytest.raises(frusdoc.ArgumentValueError, match="VolumeIndex of the volume"):
         refs.resolve(m.DocumentTarget(raw="#d1", document="d1"), volume, index=other)
+    with pytest.raises(frusdoc.ArgumentTypeError, match=r"resolve\(index\): expected a VolumeIndex"):
+        refs.resolve(m.DocumentTarget(raw="#d1", document="d1"), volume, index=cast(Any, {}))
+    with pytest.raises(frusdoc.ArgumentTypeError, match=r"VolumeIndex.of\(volume\): expected a Volume"):
+        refs.VolumeIndex.of(cast(Any, volume.document("d1")))

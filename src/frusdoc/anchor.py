@@ -18,7 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
+from frusdoc.errors import ArgumentTypeError, ArgumentValueError, FrusdocError
 from frusdoc.text import render, spans
 from frusdoc.walk import Path, format_path, plain_text
 
@@ -44,10 +44,22 @@ class Anchor:
     """
 
     path: Path = ()
-    offset: int = attrs.field(default=0, validator=attrs.validators.ge(0))
-    length: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
-    )
+    offset: int = 0
+    length: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        path = self.path
+        if type(path) is not tuple or not all(type(step) in (str, int) for step in path):
+            raise ArgumentTypeError(
+                f"Anchor(path): expected a tuple of field names and indexes, got {_shown(path)}"
+            )
+        for name, value in (("offset", self.offset), ("length", self.length)):
+            if value is None and name == "length":
+                continue
+            if type(value) is not int:
+                raise ArgumentTypeError(f"Anchor({name}): expected an int, got {_shown(value)}")
+            if value < 0:
+                raise ArgumentValueError(f"Anchor({name}): expected 0 or more, got {value}")
 
     def __str__(self) -> str:
         where = format_path(self.path)
@@ -56,8 +68,11 @@ class Anchor:
         end = "" if self.length is None else str(self.offset + self.length)
         return f"{where}[{self.offset}:{end}]"
 
-    def node(self, doc: m.Document) -> Any:
-        """The node the anchor is in (:class:`AnchorError` when ``doc`` has none there)."""
+    def node(self, doc: m.Document | m.Volume) -> Any:
+        """The node the anchor is in (:class:`AnchorError` when ``doc`` has none
+        there). ``doc`` is a volume for a finding on the volume as a whole."""
+        if not isinstance(doc, m.Document | m.Volume):
+            raise ArgumentTypeError(f"Anchor.node(doc): expected a Document or Volume, got {_shown(doc)}")
         node: Any = doc
         for step in self.path:
             try:
@@ -66,7 +81,7 @@ class Anchor:
                 raise AnchorError(f"{format_path(self.path)} is not a node of the document") from None
         return node
 
-    def _own_text(self, doc: m.Document) -> str:
+    def _own_text(self, doc: m.Document | m.Volume) -> str:
         node = self.node(doc)
         if type(node) is m.Text:
             return node.text
@@ -75,7 +90,7 @@ class Anchor:
             return "\n\n".join(plain_text(b, markers=True, page_breaks=True) for b in node.blocks)
         return plain_text(node, markers=True, page_breaks=True)
 
-    def text(self, doc: m.Document) -> str:
+    def text(self, doc: m.Document | m.Volume) -> str:
         """The anchored text: the stretch of the node's text (see the class)."""
         own = self._own_text(doc)
         end = len(own) if self.length is None else self.offset + self.length
@@ -106,6 +121,18 @@ def locate(
     layout: m.TextLayout | Literal["canonical"] | None = None,
 ) -> list[tuple[int, int] | None]:
     """:meth:`Anchor.span` of each anchor, the document rendered once."""
+    if not isinstance(doc, m.Document):
+        raise ArgumentTypeError(f"locate(doc): expected a Document, got {_shown(doc)}")
+    if not (layout is None or layout == "canonical" or isinstance(layout, m.TextLayout)):
+        raise ArgumentTypeError(
+            f"locate(layout): expected a TextLayout, 'canonical' or None, got {_shown(layout)}"
+        )
+    try:
+        anchors = list(anchors)
+    except TypeError:
+        raise ArgumentTypeError(f"locate(anchors): expected Anchor values, got {_shown(anchors)}") from None
+    if not all(isinstance(a, Anchor) for a in anchors):
+        raise ArgumentTypeError("locate(anchors): expected Anchor values")
     if layout is not None:
         doc = attrs.evolve(doc, layout=None if layout == "canonical" else layout)
     where: dict[Path, tuple[int, int]] | None = None
@@ -128,3 +155,8 @@ def locate(
         length = (end - start - anchor.offset) if anchor.length is None else anchor.length
         out.append((start + anchor.offset, start + anchor.offset + length))
     return out
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text if len(text) <= 40 else text[:37] + '...'}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -139,26 +139,31 @@ def check(node: m.Document | m.Volume) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         for doc in node.iter_documents():
             out.extend(_document(doc, index))
-        out.extend(_dates(node, None))
+        out.extend(_dates(list(walk(node)), None))
         out.extend(_document_ids(node))
         return out
     return list(_document(node, None))
 
 
+# Every node of a document with its path, from one walk that every rule reads.
+_Nodes = list[tuple[Path, Any]]
+
+
 def _document(doc: m.Document, index: VolumeIndex | None) -> Iterator[Diagnostic]:
-    yield from _notes(doc)
+    nodes: _Nodes = list(walk(doc))
+    yield from _notes(doc, nodes)
     yield from _note_ids(doc)
-    yield from _labels(doc, index.volume if index else None)
-    yield from _markers(doc)
-    yield from _text_rules(doc)
-    yield from _dates(doc, doc)
+    yield from _labels(doc, index.volume if index else None, nodes)
+    yield from _markers(doc, nodes)
+    yield from _text_rules(doc, nodes)
+    yield from _dates(nodes, doc)
     if index is not None:
-        yield from _references(doc, index)
+        yield from _references(doc, index, nodes)
 
 
-def _notes(doc: m.Document) -> Iterator[Diagnostic]:
+def _notes(doc: m.Document, nodes: _Nodes) -> Iterator[Diagnostic]:
     matcher = NoteMatcher.for_document(doc)
-    for path, ref in ((p, n) for p, n in walk(doc) if isinstance(n, m.NoteRef)):
+    for path, ref in ((p, n) for p, n in nodes if isinstance(n, m.NoteRef)):
         if matcher.match_index(ref) is None:
             yield _diag("FD001", f"marker {ref.label!r} has no note", doc, path)
     for i, note in enumerate(doc.notes):
@@ -220,11 +225,11 @@ def _number(label: str) -> tuple[int, str] | None:
     return (int(match.group(1)), match.group(2)) if match else None
 
 
-def _labels(doc: m.Document, volume: m.Volume | None) -> Iterator[Diagnostic]:
+def _labels(doc: m.Document, volume: m.Volume | None, nodes: _Nodes) -> Iterator[Diagnostic]:
     year = _era(volume, doc)
     sequence: list[tuple[Path, str, bool]] = []  # path, label, page turned since the previous one
     turned = False
-    for path, node in walk(doc):
+    for path, node in nodes:
         if isinstance(node, m.PageBreak):
             turned = True
         elif isinstance(node, m.NoteRef):
@@ -247,8 +252,8 @@ def _labels(doc: m.Document, volume: m.Volume | None) -> Iterator[Diagnostic]:
         previous = number
 
 
-def _markers(doc: m.Document) -> Iterator[Diagnostic]:
-    for path, node in walk(doc):
+def _markers(doc: m.Document, nodes: _Nodes) -> Iterator[Diagnostic]:
+    for path, node in nodes:
         runs = [node.inlines] if isinstance(node, m.Paragraph | m.Plain | m.Heading) else []
         if isinstance(node, m.Document):
             runs = [node.title]
@@ -284,10 +289,10 @@ _PAGE_RANGE = re.compile(r"\bpp\. (\d+)[–-](\d+)|\bpp\. (\d{5,})\b")
 _L_DIGIT = re.compile(r"\b(?=\w*\d)(?=\w*l)[0-9l]*(?:\dl|l\d)[0-9l]*\b")
 
 
-def _text_rules(doc: m.Document) -> Iterator[Diagnostic]:
+def _text_rules(doc: m.Document, nodes: _Nodes) -> Iterator[Diagnostic]:
     opening = closing = 0
     first_quote: tuple[Path, int] | None = None  # the text node, the offset in it
-    for path, node in walk(doc):
+    for path, node in nodes:
         if not isinstance(node, m.Text):
             continue
         text = node.text
@@ -314,12 +319,12 @@ def _stretch(match: re.Match[str]) -> tuple[int, int]:
     return match.start(), match.end() - match.start()
 
 
-def _dates(node: object, doc: m.Document | None) -> Iterator[Diagnostic]:
+def _dates(nodes: _Nodes, doc: m.Document | None) -> Iterator[Diagnostic]:
     # On a volume (doc None) only the volume's own dates: each document's are
     # its own findings, reported with it (walk is pre-order, so a document's
     # nodes follow it and share its path as prefix).
     inside: Path | None = None
-    for path, child in walk(node):
+    for path, child in nodes:
         if doc is None:
             if inside is not None and path[: len(inside)] == inside:
                 continue
@@ -338,9 +343,9 @@ def _key(stamp: str) -> str:
     return stamp[:19]
 
 
-def _references(doc: m.Document, index: VolumeIndex) -> Iterator[Diagnostic]:
+def _references(doc: m.Document, index: VolumeIndex, nodes: _Nodes) -> Iterator[Diagnostic]:
     persons, terms, volume = index.persons, index.terms, index.volume
-    for path, node in walk(doc):
+    for path, node in nodes:
         if isinstance(node, m.Name) and node.ref:
             if node.kind == "person" and persons and node.ref not in persons:
                 yield _diag("FD012", f"person {node.ref!r} is not in the list of persons", doc, path)

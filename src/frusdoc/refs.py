@@ -24,7 +24,7 @@ import attrs
 
 from frusdoc import citations
 from frusdoc import model as m
-from frusdoc.errors import AmbiguousNoteError, ArgumentValueError
+from frusdoc.errors import AmbiguousNoteError, ArgumentTypeError, ArgumentValueError
 from frusdoc.walk import Node, Path, Replacement, plain_text, transform, walk
 
 __all__ = [
@@ -616,6 +616,8 @@ class VolumeIndex:
     @classmethod
     def of(cls, volume: m.Volume) -> VolumeIndex:
         """The index of ``volume``."""
+        if not isinstance(volume, m.Volume):
+            raise ArgumentTypeError(f"VolumeIndex.of(volume): expected a Volume, got {type(volume).__name__}")
         documents: dict[str, m.Document] = {}
         pages: dict[str, m.PageBreak] = {}
         notes: dict[str, m.Note] = {}
@@ -661,6 +663,8 @@ def resolve(
     dictionary access: pass it when resolving many targets of one volume.
     Without it the volume is walked for each target.
     """
+    if index is not None and not isinstance(index, VolumeIndex):
+        raise ArgumentTypeError(f"resolve(index): expected a VolumeIndex or None, got {type(index).__name__}")
     if index is not None and index.volume is not volume:
         raise ArgumentValueError("resolve(): index must be the VolumeIndex of the volume given")
     own = getattr(target, "volume", None)

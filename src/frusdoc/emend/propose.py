@@ -81,6 +81,8 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _english() -> tuple[dict[str, int], dict[str, list[tuple[int, str]]]]:
+    # The one import left inside a function in frusdoc.emend: pyspellchecker is
+    # the optional extra ``emend``, so frusdoc (and emend.apply) import without it.
     try:
         from spellchecker import SpellChecker
     except ImportError:
@@ -99,7 +101,7 @@ def _english() -> tuple[dict[str, int], dict[str, list[tuple[int, str]]]]:
 
 @lru_cache(maxsize=1)
 def _foreign() -> frozenset[str]:
-    from spellchecker import SpellChecker
+    from spellchecker import SpellChecker  # the extra, as in _english (called first)
 
     words: set[str] = set()
     for language in _LANGUAGES:
