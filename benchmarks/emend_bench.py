@@ -90,8 +90,11 @@ def real_key() -> dict[str, Any]:
             slips.append((at, wrong, right))
         found = set()
         for p in emend.propose(doc):
-            slip = next((s for s in slips if p.makes(*s)), None)
-            where = f"{path.name}: {p.original!r} -> {p.corrected!r}  …{page[max(0, p.start - 30) : p.end + 30]!r}"
+            slip = next((s for s in slips if p.makes(*s, doc=doc)), None)
+            start, end = p.span(doc)
+            where = (
+                f"{path.name}: {p.original!r} -> {p.corrected!r}  …{page[max(0, start - 30) : end + 30]!r}"
+            )
             if slip is not None:
                 found.add(slip)
                 hits.append(where)
@@ -183,14 +186,15 @@ def main() -> None:
         proposals = emend.propose(doc)
         found = set()
         for p in proposals:
-            match = next((e for e in errors if p.start <= e[0] < p.end), None)
+            start, end = p.span(doc)
+            match = next((e for e in errors if start <= e[0] < end), None)
             if match is not None and p.corrected.split()[0].lower() == match[1]:
                 hits += 1
                 found.add(match[0])
             elif (p.original, p.corrected) not in baseline:
                 false += 1
                 wrong.append(
-                    f"{p.original!r} -> {p.corrected!r}  …{rendered[max(0, p.start - 25) : p.end + 25]!r}"
+                    f"{p.original!r} -> {p.corrected!r}  …{rendered[max(0, start - 25) : end + 25]!r}"
                 )
         misses.extend(f"{w!r} as {b!r}" for s, w, b in errors if s not in found)
     precision = hits / (hits + false) if hits + false else 1.0

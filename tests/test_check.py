@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import pathlib
+import re
+from typing import Any, Literal, cast
 
 import attrs
 import pytest
@@ -156,7 +159,7 @@ def test_volume_rules_on_the_corpus_volume() -> None:
 def test_duplicate_ids() -> None:
     # FD014: the second note is named, the first is not
     (finding,) = [d for d in check(CASES["FD014"]) if d.code == "FD014"]
-    assert finding.location.path == ("notes", 1)
+    assert finding.anchor == frusdoc.anchor.Anchor(path=("notes", 1))
     assert finding.message == "note 2 has id 'd2fn1', already the id of note 1"
     # ... and distinct ids pass
     distinct = attrs.evolve(CASES["FD014"], notes=(_note("1", id="d2fn1"), _note("2", id="d2fn2")))
@@ -164,8 +167,13 @@ def test_duplicate_ids() -> None:
     # FD015: a document id used twice in a volume, once inside a division
     doc = Document(id="d1", title=(Text(text="T"),))
     volume = m.Volume(id="frus1", body=(m.Division(kind="chapter", children=(doc,)), doc))
-    assert [(d.code, d.location.path, d.message) for d in check(volume)] == [
-        ("FD015", ("body", 1), "document id 'd1' is already the id of the document at $.body[0].children[0]")
+    assert [(d.code, d.document, d.anchor.path, d.message) for d in check(volume)] == [
+        (
+            "FD015",
+            None,
+            ("body", 1),
+            "document id 'd1' is already the id of the document at $.body[0].children[0]",
+        )
     ]
     renamed = attrs.evolve(volume, body=(volume.body[0], attrs.evolve(doc, id="d2")))
     assert check(renamed) == []
@@ -181,11 +189,153 @@ def test_every_rule_is_documented_and_tested() -> None:
 
 def test_diagnostics_say_where() -> None:
     (finding,) = check(CASES["FD005"])
-    assert finding.location.path == ("blocks", 0, "inlines", 1)
+    assert finding.anchor == frusdoc.anchor.Anchor(path=("blocks", 0, "inlines", 1))
     rendered = text.render(CASES["FD005"])
-    assert finding.location.offset is not None
-    assert rendered[finding.location.offset] == "1"
-    assert str(finding).endswith("warning FD005: whitespace before marker '1'")
+    assert finding.span(CASES["FD005"]) == (12, 13)
+    assert rendered[12] == "1"
+    assert str(finding) == "document $.blocks[0].inlines[1]: warning FD005: whitespace before marker '1'"
+    # a finding inside a text node names the stretch of its text
+    (dash, _) = check(CASES["FD008"])
+    assert dash.anchor == frusdoc.anchor.Anchor(path=("blocks", 0, "inlines", 0), offset=4, length=10)
+    assert dash.anchor.text(CASES["FD008"]) == "pp. 399404"
+    assert str(dash).startswith("document $.blocks[0].inlines[0][4:14]: warning FD008: ")
+
+
+def test_location_is_deprecated_and_still_readable() -> None:
+    (finding,) = check(CASES["FD005"])
+    with pytest.warns(DeprecationWarning, match="Diagnostic.anchor"):
+        location = finding.location
+    # as in 0.x: the document, the path, the offset of the node when checked
+    assert location == frusdoc.Location(document=None, path=("blocks", 0, "inlines", 1), offset=12)
+    assert str(location) == "document $.blocks[0].inlines[1] offset 12"
+    # the document checked is kept for this only: never compared, never printed
+    again = attrs.evolve(finding, _source=None)
+    assert again == finding and repr(again) == repr(finding)
+    with pytest.warns(DeprecationWarning, match="Diagnostic.anchor"):
+        assert again.location.offset is None
+
+
+# What each rule's message says of the anchored text.
+def _says(d: frusdoc.Diagnostic, doc: Document) -> None:
+    node = d.anchor.node(doc)
+    anchored = d.anchor.text(doc)
+    if d.code in ("FD001", "FD003", "FD005", "FD006"):
+        assert type(node) is NoteRef and repr(node.label) in d.message and anchored == node.label
+    elif d.code in ("FD008", "FD010"):
+        assert type(node) is Text and d.message.startswith(repr(anchored)), (d.message, anchored)
+    elif d.code == "FD009":
+        assert type(node) is Text and anchored in ("“", "”")
+    elif d.code in ("FD002", "FD004", "FD014"):
+        assert type(node) is Note and d.anchor.path == ("notes", doc.notes.index(node))
+        if d.code != "FD002":
+            assert repr(node.id) in d.message
+    elif d.code == "FD007":
+        start = d.message.split("starts ", 1)[1].rsplit(", not", 1)[0]
+        assert type(node) is Note and anchored.strip().startswith(ast.literal_eval(start))
+    elif d.code == "FD011":
+        assert isinstance(node, m.DateRange | m.DateText) and str(node.not_before) in d.message
+    elif d.code == "FD012":
+        assert type(node) is m.Name and repr(node.ref) in d.message
+    elif d.code == "FD013":
+        assert type(node) is m.Reference and (node.target.raw in d.message or "fits" in d.message)
+    else:
+        raise AssertionError(f"no expectation for {d.code}")
+
+
+def _layouts(doc: Document) -> list[m.TextLayout | Literal["canonical"]]:
+    """Other layouts of the document: canonical, every separator a line
+    longer, the other footnote style."""
+    own = doc.layout or text.canonical_layout(doc)
+    stretched = attrs.evolve(own, leading="\n\n", separators=tuple(s + "\n" for s in own.separators))
+    other = attrs.evolve(own, note_style="arrow" if own.note_style == "numbered" else "numbered")
+    return ["canonical", stretched, other]
+
+
+def _shifted(doc: Document) -> Document:
+    """The document with text added before its body and its footnotes, no
+    node's path changed: a longer heading, and a paragraph after the last
+    block."""
+    title = (*doc.title, Text(text=" (as amended)"))
+    added = Paragraph(inlines=(Text(text="A paragraph added before the footnotes."),))
+    return attrs.evolve(doc, title=title, blocks=(*doc.blocks, added))
+
+
+def _rendered_text(rendered: str, span: tuple[int, int], node: object) -> str:
+    piece = rendered[span[0] : span[1]]
+    if type(node) is Note:  # a footnote's number or dash and closing arrow are the layout's
+        piece = re.sub(r"^(?:  \d+\. |- )", "", piece).removesuffix("↩")
+    return piece
+
+
+def _survives(d: frusdoc.Diagnostic, doc: Document) -> int:
+    """The finding's derived offsets point at the same text in other layouts
+    and after text is added before it; how many renderings were compared."""
+    node = d.anchor.node(doc)
+    span = d.span(doc)
+    if span is None:  # a date range is data, not text: in no layout
+        assert type(node) is m.DateRange
+        assert all(d.span(doc, layout=layout) is None for layout in _layouts(doc))
+        return 0
+    here = _rendered_text(text.render(doc), span, node)
+    if type(node) in (Text, NoteRef):
+        assert here == d.anchor.text(doc)
+    compared = 0
+    for layout in _layouts(doc):
+        moved = d.span(doc, layout=layout)
+        assert moved is not None
+        laid_out = attrs.evolve(doc, layout=None if isinstance(layout, str) else layout)
+        assert _rendered_text(text.render(laid_out), moved, node) == here
+        compared += 1
+    if d.anchor.path[:1] != ("title",):
+        shifted = _shifted(doc)
+        moved = d.span(shifted)
+        assert moved is not None and moved[0] > span[0]
+        assert _rendered_text(text.render(shifted), moved, node) == here
+        compared += 1
+    return compared
+
+
+def _corpus_findings() -> list[tuple[frusdoc.Diagnostic, Document]]:
+    found = [(d, doc) for doc in CASES.values() for d in check(doc)]
+    for path in text_files():
+        doc = text.parse(read(path))
+        found += [(d, doc) for d in check(doc)]
+    for path in sorted((DATA / "tei").glob("*.xml")):
+        volume = tei.read_volume(path)
+        documents = {doc.id: doc for doc in volume.iter_documents()}
+        found += [(d, documents[d.document]) for d in check(volume) if d.document is not None]
+    return found
+
+
+def test_every_finding_is_anchored_at_what_it_says() -> None:
+    found = _corpus_findings()
+    codes = {d.code for d, _ in found}
+    assert codes >= {"FD001", "FD002", "FD005", "FD008", "FD009", "FD010", "FD014"}
+    renderings = 0
+    for d, doc in found:
+        _says(d, doc)
+        renderings += _survives(d, doc)
+    rendered = [d for d, _ in found if d.code != "FD011"]
+    assert len(rendered) >= 35 and renderings >= 3 * len(rendered)
+
+
+def test_volume_findings_are_anchored() -> None:
+    volume = tei.read_volume(DATA / "tei" / "frus1961-63v15.xml")
+    d1 = volume.document("d1")
+    bad_name = m.Name(kind="person", ref="p_NOBODY1", children=(Text(text="Nobody"),))
+    bad_ref = m.Reference(
+        target=m.DocumentTarget(raw="#d999", document="d999"), children=(Text(text="Document 999"),)
+    )
+    broken = attrs.evolve(d1, blocks=(Paragraph(inlines=(bad_name, Text(text=" "), bad_ref)), *d1.blocks))
+    found = [d for d in check(attrs.evolve(volume, body=(broken,))) if d.code in ("FD012", "FD013")]
+    assert [(d.code, d.document, d.anchor.path) for d in found] == [
+        ("FD012", "d1", ("blocks", 0, "inlines", 0)),
+        ("FD013", "d1", ("blocks", 0, "inlines", 2)),
+    ]
+    for d in found:
+        _says(d, broken)
+        assert _survives(d, broken) == 4
+    assert [found[0].anchor.text(broken), found[1].anchor.text(broken)] == ["Nobody", "Document 999"]
 
 
 def _quotes(opening: int, closing: int) -> tuple[str, str]:
@@ -229,6 +379,32 @@ KNOWN_FINDINGS: dict[str, set[tuple[str, str]]] = {
     "frus1891_d176.txt": {_quotes(1, 0)},  # index.jsonl: "unbalanced opening quote as printed"
     "frus1901China_d98.txt": {_quotes(2, 3)},  # "arbitration.”" closes a quote never opened
 }
+
+
+
+
+def test_anchors_refuse_what_is_no_place() -> None:
+    Anchor = frusdoc.anchor.Anchor
+    wrong: list[dict[str, Any]] = [
+        {"path": ["blocks", 0]},
+        {"path": ("blocks", 0.5)},
+        {"offset": "3"},
+        {"length": True},
+    ]
+    for bad in wrong:
+        with pytest.raises(frusdoc.ArgumentTypeError, match="Anchor"):
+            Anchor(**bad)
+    with pytest.raises(frusdoc.ArgumentValueError, match=r"Anchor\(offset\): expected 0 or more, got -1"):
+        Anchor(offset=-1)
+    doc = CASES["FD008"]
+    with pytest.raises(frusdoc.anchor.AnchorError, match=r"\$.blocks\[3\] is not a node"):
+        Anchor(path=("blocks", 3)).node(doc)
+    with pytest.raises(frusdoc.anchor.AnchorError, match="reaches 99"):
+        Anchor(path=("blocks", 0, "inlines", 0), offset=90, length=9).text(doc)
+    with pytest.raises(frusdoc.ArgumentTypeError, match="locate"):
+        frusdoc.anchor.locate(doc, cast(Any, 5))
+    with pytest.raises(frusdoc.ArgumentTypeError, match="expected a Document"):
+        Anchor().span(cast(Any, None))
 
 
 @pytest.mark.parametrize("path", text_files(), ids=lambda p: p.name)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
+from pathlib import Path as FilePath
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,19 +16,22 @@ from frusdoc import emend, tei, text
 from frusdoc import model as m
 from frusdoc import testing as fts
 from frusdoc.cli import main
+from frusdoc.tree import Path
 from tests.corpus import DATA, TEI_DIR, TEXT_DIR, read, text_files
 
 SEED = read(DATA / "seed.txt")
 
 
 def test_seed_has_exactly_the_two_ocr_errors() -> None:
-    proposals = emend.propose(text.parse(SEED))
+    doc = text.parse(SEED)
+    proposals = emend.propose(doc)
     assert [(p.original, p.corrected) for p in proposals] == [
         ("eondud", "conduct"),
         ("ii accordance", "in accordance"),
     ]
     for p in proposals:
-        assert SEED[p.start : p.end] == p.original
+        start, end = p.span(doc)
+        assert SEED[start:end] == p.original
         assert 0.8 <= p.confidence <= 1
         assert p.reason
 
@@ -45,8 +49,9 @@ def _score(names: list[str]) -> tuple[list[str], list[str], list[str]]:
         page = read(TEXT_DIR / name)
         slips = [(page.index(c) + c.index(w), w, r) for w, r, c in KEY["errors"].get(name, [])]
         found = []
-        for p in emend.propose(text.parse(page)):
-            slip = next((s for s in slips if p.makes(*s)), None)
+        doc = text.parse(page)
+        for p in emend.propose(doc):
+            slip = next((s for s in slips if p.makes(*s, doc=doc)), None)
             (hits if slip else false).append(f"{name}: {p.original!r} -> {p.corrected!r}")
             found.append(slip)
         missed += [f"{name}: {s[1]!r}" for s in slips if s not in found]
@@ -96,8 +101,8 @@ def test_no_false_proposals_on_the_rest_of_the_corpus() -> None:
         for p in emend.propose(doc):
             if (path.name, p.original, p.corrected) in CHECKED and path.name not in READ:
                 checked.add((path.name, p.original, p.corrected))
-            elif not any(p.makes(*s) for s in slips):
-                false.append(f"{path.name}: {p.original!r} -> {p.corrected!r} at {p.start}")
+            elif not any(p.makes(*s, doc=doc) for s in slips):
+                false.append(f"{path.name}: {p.original!r} -> {p.corrected!r} at {p.anchor}")
     assert words > 40_000
     assert len(false) / words * 10_000 < 5, false
     assert checked == CHECKED
@@ -226,23 +231,20 @@ def test_emendations_survive_json_and_tei() -> None:
 def _documents_with_proposals(draw: st.DrawFn) -> tuple[m.Document, list[emend.Proposal]]:
     doc = draw(fts.canonical_documents())
     where = text.spans(doc)
-    runs = [
-        (span, n.text) for path, n in frusdoc.walk(doc) if isinstance(n, m.Text) and (span := where.get(path))
-    ]
+    runs = [(path, n.text) for path, n in frusdoc.walk(doc) if isinstance(n, m.Text) and path in where]
     proposals = []
-    taken: list[tuple[int, int]] = []
-    for (start, _), run in draw(st.lists(st.sampled_from(runs), max_size=3)) if runs else []:
+    taken: list[tuple[Path, int, int]] = []
+    for path, run in draw(st.lists(st.sampled_from(runs), max_size=3)) if runs else []:
         if not run:
             continue
         a = draw(st.integers(0, len(run) - 1))
         b = draw(st.integers(a + 1, len(run)))
-        if any(a + start < y and x < b + start for x, y in taken):
+        if any(p == path and a < y and x < b for p, x, y in taken):
             continue
-        taken.append((a + start, b + start))
+        taken.append((path, a, b))
         proposals.append(
             emend.Proposal(
-                start=start + a,
-                end=start + b,
+                anchor=emend.Anchor(path=path, offset=a, length=b - a),
                 original=run[a:b],
                 corrected=draw(fts.texts(max_size=6)),
                 confidence=0.5,
@@ -263,11 +265,18 @@ def test_revert_apply_is_identity_and_print_is_kept(case: tuple[m.Document, list
     assert tei.read_document(tei.write_document(emended).encode()) == normal
 
 
-def test_emend_command(tmp_path: Path) -> None:
+def test_emend_command(tmp_path: FilePath) -> None:
     out = io.StringIO()
     assert main(["emend", str(DATA / "seed.txt"), "--json"], stdout=out) == 0
     (listing,) = json.loads(out.getvalue()).values()
     assert [p["corrected"] for p in listing] == ["conduct", "in accordance"]
+    # each with its anchor (the text node's path, the offset in it) and the
+    # offsets in the page derived from it
+    doc = text.parse(SEED)
+    for p in listing:
+        node = emend.Anchor(path=tuple(p["path"]), offset=p["offset"]).node(doc)
+        assert node.text[p["offset"] : p["offset"] + len(p["original"])] == p["original"]
+        assert SEED[p["start"] : p["end"]] == p["original"]
     target = tmp_path / "seed.json"
     assert (
         main(
@@ -281,3 +290,104 @@ def test_emend_command(tmp_path: Path) -> None:
         (m.Text(text="conduct"),)
     ]
     assert text.render(doc) == SEED
+
+
+def _relaid(doc: m.Document) -> list[m.Document]:
+    """The document in other layouts (canonical, every separator a line
+    longer, the other footnote style) and with text added before its body and
+    footnotes (a longer heading, a paragraph after the last block): no node's
+    path changes, every offset in the rendered text may."""
+    own = doc.layout or text.canonical_layout(doc)
+    stretched = attrs.evolve(own, leading="\n\n", separators=tuple(s + "\n" for s in own.separators))
+    other = attrs.evolve(own, note_style="arrow" if own.note_style == "numbered" else "numbered")
+    added = m.Paragraph(inlines=(m.Text(text="A paragraph added before the footnotes."),))
+    # the heading's last text longer (its offsets stay), or one more text
+    *head, last = doc.title or (m.Text(text=""),)
+    title = (
+        (*head, attrs.evolve(last, text=last.text + " (as amended)")) if type(last) is m.Text else doc.title
+    )
+    shifted = attrs.evolve(doc, title=title, blocks=(*doc.blocks, added))
+    return [
+        attrs.evolve(doc, layout=None),
+        attrs.evolve(doc, layout=stretched),
+        attrs.evolve(doc, layout=other),
+        shifted,
+    ]
+
+
+def _corpus_proposals() -> list[tuple[m.Document, list[emend.Proposal]]]:
+    out = [(doc, emend.propose(doc)) for doc in (text.parse(read(path)) for path in text_files())]
+    for path in sorted(TEI_DIR.glob("*.xml")):
+        volume = tei.read_volume(path)
+        out += [(doc, found) for doc in volume.iter_documents() if (found := emend.propose(doc))]
+    return [(doc, found) for doc, found in out if found]
+
+
+def test_proposals_are_anchored_and_survive_a_change_of_layout() -> None:
+    cases = _corpus_proposals()
+    total = sum(len(found) for _, found in cases)
+    assert total >= 13
+    compared = 0
+    for doc, found in cases:
+        for p in found:
+            # the anchor is a stretch of one text node that reads the original
+            assert p.anchor is not None and p.anchor.length == len(p.original)
+            node = p.anchor.node(doc)
+            assert type(node) is m.Text
+            assert node.text[p.anchor.offset : p.anchor.offset + len(p.original)] == p.original
+            assert p.anchor.text(doc) == p.original
+            start, end = p.span(doc)
+            assert text.render(doc)[start:end] == p.original
+            with pytest.warns(DeprecationWarning, match="Proposal.start and Proposal.end"):
+                assert (p.start, p.end) == (start, end)  # the 0.x offsets, as made
+        for other in _relaid(doc):
+            rendered = text.render(other)
+            spans = [p.span(other) for p in found]
+            assert [rendered[a:b] for a, b in spans] == [p.original for p in found]
+            compared += len(found)
+            # the proposals apply to the document in any layout, and the
+            # corrections read where the anchors say
+            emended = emend.apply(other, found)
+            assert text.render(emended) == rendered
+            assert emend.revert(emended) == other
+            corrected = text.render(emended, reading="corrected")
+            for p in found:
+                assert p.corrected in corrected
+        # a changed layout moves the rendered offsets, not the anchors
+        moved = _relaid(doc)[1]
+        assert all(
+            p.span(moved)[0] > p.span(doc)[0] for p in found if p.anchor and p.anchor.path[0] == "blocks"
+        )
+    assert compared == 4 * total
+
+
+def test_a_proposal_made_with_offsets_still_applies() -> None:
+    doc = text.parse(SEED)
+    (first, _) = emend.propose(doc)
+    start, end = first.span(doc)
+    with pytest.warns(DeprecationWarning, match="without an anchor is deprecated"):
+        old = emend.Proposal(
+            start=start, end=end, original="eondud", corrected="conduct", confidence=0.9, reason="0.x"
+        )
+    assert old.anchor is None and old.span(doc) == (start, end)
+    with pytest.warns(DeprecationWarning, match="Proposal.start and Proposal.end"):
+        assert old.makes(start, "eondud", "conduct")
+    anchored = attrs.evolve(first, confidence=0.9, reason="0.x")
+    assert emend.apply(doc, [old]) == emend.apply(doc, [anchored])
+    with pytest.raises(frusdoc.FrusdocError, match="give its anchor"):
+        emend.Proposal(original="x", corrected="y", confidence=1.0, reason="none")
+    with pytest.raises(frusdoc.FrusdocError, match="not len\\(original\\)"):
+        emend.Proposal(
+            anchor=emend.Anchor(path=("blocks", 0), length=2),
+            original="x",
+            corrected="y",
+            confidence=1.0,
+            reason="r",
+        )
+    # an anchor that names no text node is refused when applied
+    wrong = attrs.evolve(first, anchor=emend.Anchor(path=("blocks", 0), length=6))
+    with pytest.raises(frusdoc.FrusdocError, match="not a text node"):
+        emend.apply(doc, [wrong])
+    nowhere = attrs.evolve(first, anchor=emend.Anchor(path=("blocks", 999, "inlines", 0), length=6))
+    with pytest.raises(frusdoc.anchor.AnchorError, match="is not a node of the document"):
+        emend.apply(doc, [nowhere])

@@ -6,7 +6,7 @@ import functools
 import itertools
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import jsonschema
@@ -511,3 +511,82 @@ def test_resolution_in_the_seed_volume_data() -> None:
         for note in doc.notes:
             if note.id:
                 assert refs.resolve(tei.parse_target(f"#{note.id}"), volume) is note
+
+
+# -- the volume index: resolve without walking the volume for each target -------------
+
+
+def _own_targets(volume: m.Volume) -> list[tuple[m.Target, m.Document]]:
+    """Targets built from the volume's own nodes (each document, page, note id),
+    with a document of the volume: each must resolve."""
+    out: list[tuple[m.Target, m.Document]] = []
+    for doc in volume.iter_documents():
+        if doc.id:
+            out.append((m.DocumentTarget(raw=f"#{doc.id}", document=doc.id), doc))
+        out += [
+            (m.PageTarget(raw=f"p. {n.label}", page=n.label), doc)
+            for _, n in frusdoc.walk(doc)
+            if isinstance(n, m.PageBreak)
+        ]
+        out += [(m.NoteTarget(raw=f"#{n.id}", id=n.id), doc) for n in doc.notes if n.id]
+    return out
+
+
+def _other_targets(volume: m.Volume) -> list[tuple[m.Target, m.Document]]:
+    """Every reference of the volume's documents, every note by label (some
+    ambiguous), and targets that are not there."""
+    out: list[tuple[m.Target, m.Document]] = []
+    for doc in volume.iter_documents():
+        out += [(r.target, doc) for _, r in refs.references(doc)]
+        out += [
+            (m.NoteTarget(raw=f"footnote {n.label}", label=n.label, document=doc.id), doc)
+            for n in doc.notes
+            if n.label
+        ]
+        out += [
+            (m.DocumentTarget(raw="#d9999", document="d9999"), doc),
+            (m.PageTarget(raw="p. 0", page="0"), doc),
+        ]
+    return out
+
+
+def _outcome(target: m.Target, volume: m.Volume, doc: m.Document, index: refs.VolumeIndex | None) -> object:
+    try:
+        found = refs.resolve(target, volume, document=doc, index=index)
+    except refs.AmbiguousTargetError as exc:
+        return ("ambiguous", tuple(id(n) for n in exc.candidates))
+    return found if found is None or found is NotImplemented else id(found)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TEI_DIR.glob("*.xml")))
+def test_the_index_resolves_as_the_walks_do(name: str) -> None:
+    volume = _volume(name)
+    index = refs.VolumeIndex.of(volume)
+    own, other = _own_targets(volume), _other_targets(volume)
+    found = [_outcome(t, volume, d, index) for t, d in own + other]
+    assert found == [_outcome(t, volume, d, None) for t, d in own + other]
+    assert all(isinstance(f, int) for f in found[: len(own)])
+    assert len(own) >= len(list(volume.iter_documents()))
+
+
+def test_the_index_lists_the_volume() -> None:
+    volume = _volume("frus1961-63v15.xml")
+    index = refs.VolumeIndex.of(volume)
+    assert list(index.documents) == ["d1", "d2", "d3", "d4", "d5"]
+    assert index.documents["d3"] is volume.document("d3")
+    pages = [n.label for _, n in frusdoc.walk(volume) if isinstance(n, m.PageBreak)]
+    assert list(index.pages) == list(dict.fromkeys(pages)) and len(pages) >= 5
+    assert index.notes["d4fn1"] is next(n for n in volume.document("d4").notes if n.id == "d4fn1")
+    assert index.persons == {p.id for p in volume.persons} and len(index.persons) == 119
+    assert index.terms == {t.id for t in volume.terms} and len(index.terms) == 112
+
+
+def test_an_index_of_another_volume_is_refused() -> None:
+    volume = _volume("frus1961-63v15.xml")
+    other = refs.VolumeIndex.of(_volume("frus1964-68v03.xml"))
+    with pytest.raises(frusdoc.ArgumentValueError, match="VolumeIndex of the volume"):
+        refs.resolve(m.DocumentTarget(raw="#d1", document="d1"), volume, index=other)
+    with pytest.raises(frusdoc.ArgumentTypeError, match=r"resolve\(index\): expected a VolumeIndex"):
+        refs.resolve(m.DocumentTarget(raw="#d1", document="d1"), volume, index=cast(Any, {}))
+    with pytest.raises(frusdoc.ArgumentTypeError, match=r"VolumeIndex.of\(volume\): expected a Volume"):
+        refs.VolumeIndex.of(cast(Any, volume.document("d1")))

@@ -261,14 +261,17 @@ def emend_file(
             proposals = emend.propose(doc, threshold=threshold)
             rendered = frusdoc.text.render(doc)
             for p in proposals:
-                line = rendered.count("\n", 0, p.start) + 1
+                start, end = p.span(doc)  # in the text rendered above
+                line = rendered.count("\n", 0, start) + 1
                 lines.append(
                     json.dumps(
                         {
                             "document": doc.id,
                             "line": line,
-                            "start": p.start,
-                            "end": p.end,
+                            "start": start,
+                            "end": end,
+                            "path": list(p.anchor.path) if p.anchor else None,
+                            "offset": p.anchor.offset if p.anchor else None,
                             "original": p.original,
                             "corrected": p.corrected,
                             "confidence": p.confidence,

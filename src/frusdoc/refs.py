@@ -24,12 +24,13 @@ import attrs
 
 from frusdoc import citations
 from frusdoc import model as m
-from frusdoc.errors import AmbiguousNoteError
+from frusdoc.errors import AmbiguousNoteError, ArgumentTypeError, ArgumentValueError
 from frusdoc.tree import Node, Path, Replacement, plain_text, transform, walk
 
 __all__ = [
     "AmbiguousTargetError",
     "Hit",
+    "VolumeIndex",
     "annotate",
     "find",
     "references",
@@ -591,7 +592,62 @@ this module has always used (``candidates`` are the notes, ``target`` the
 target)."""
 
 
-def resolve(target: m.Target, volume: m.Volume, *, document: m.Document | None = None) -> object | None:
+@attrs.frozen(eq=False)
+class VolumeIndex:
+    """What cross-references are looked up in, built once for a volume by one walk.
+
+    ``documents`` by id, ``pages`` (page breaks by printed label), ``notes``
+    by id, and the ids of ``persons`` and ``terms``: the first of each in
+    document order where a volume repeats one (as the walks of
+    :func:`resolve` without an index find them). Resolving every reference
+    of a volume against one index is linear in the volume's size; without
+    it each lookup walks the volume. Build it with :meth:`of`; it describes
+    the volume it was built from, and a volume is immutable, so it never
+    goes stale.
+    """
+
+    volume: m.Volume
+    documents: dict[str, m.Document]
+    pages: dict[str, m.PageBreak]
+    notes: dict[str, m.Note]
+    persons: frozenset[str]
+    terms: frozenset[str]
+
+    @classmethod
+    def of(cls, volume: m.Volume) -> VolumeIndex:
+        """The index of ``volume``."""
+        if not isinstance(volume, m.Volume):
+            raise ArgumentTypeError(f"VolumeIndex.of(volume): expected a Volume, got {type(volume).__name__}")
+        documents: dict[str, m.Document] = {}
+        pages: dict[str, m.PageBreak] = {}
+        notes: dict[str, m.Note] = {}
+        for _, node in walk(volume):
+            if type(node) is m.PageBreak:
+                pages.setdefault(node.label, node)
+        # the documents resolve() looks at: iter_documents', in its order
+        for doc in volume.iter_documents():
+            if doc.id is not None:
+                documents.setdefault(doc.id, doc)
+            for note in doc.notes:
+                if note.id is not None:
+                    notes.setdefault(note.id, note)
+        return cls(
+            volume=volume,
+            documents=documents,
+            pages=pages,
+            notes=notes,
+            persons=frozenset(p.id for p in volume.persons),
+            terms=frozenset(t.id for t in volume.terms),
+        )
+
+
+def resolve(
+    target: m.Target,
+    volume: m.Volume,
+    *,
+    document: m.Document | None = None,
+    index: VolumeIndex | None = None,
+) -> object | None:
     """What ``target`` points at in ``volume`` (a document, page break, note,
     or the volume itself), ``None`` when it points inside ``volume`` and is not
     there. Targets in other volumes, archives and publications cannot be
@@ -602,7 +658,15 @@ def resolve(target: m.Target, volume: m.Volume, *, document: m.Document | None =
     the target's document (``document``, the document the reference stands in,
     when the target names none). A label that fits several notes raises
     :class:`AmbiguousTargetError`: it is reported, not guessed.
+
+    ``index`` (:meth:`VolumeIndex.of` of ``volume``) makes each lookup a
+    dictionary access: pass it when resolving many targets of one volume.
+    Without it the volume is walked for each target.
     """
+    if index is not None and not isinstance(index, VolumeIndex):
+        raise ArgumentTypeError(f"resolve(index): expected a VolumeIndex or None, got {type(index).__name__}")
+    if index is not None and index.volume is not volume:
+        raise ArgumentValueError("resolve(): index must be the VolumeIndex of the volume given")
     own = getattr(target, "volume", None)
     outside: object = NotImplemented
     if own not in (None, volume.id):
@@ -610,24 +674,36 @@ def resolve(target: m.Target, volume: m.Volume, *, document: m.Document | None =
     if isinstance(target, m.VolumeTarget):
         return volume
     if isinstance(target, m.DocumentTarget):
-        return next((d for d in volume.iter_documents() if d.id == target.document), None)
+        return _document(volume, target.document, index)
     if isinstance(target, m.PageTarget):
+        if index is not None:
+            return index.pages.get(target.page)
         return next(
             (n for _, n in walk(volume) if isinstance(n, m.PageBreak) and n.label == target.page), None
         )
     if isinstance(target, m.NoteTarget):
-        return _resolve_note(target, volume, document)
+        return _resolve_note(target, volume, document, index)
     return outside
 
 
-def _resolve_note(target: m.NoteTarget, volume: m.Volume, document: m.Document | None) -> m.Note | None:
+def _document(volume: m.Volume, id: str, index: VolumeIndex | None) -> m.Document | None:
+    if index is not None:
+        return index.documents.get(id)
+    return next((d for d in volume.iter_documents() if d.id == id), None)
+
+
+def _resolve_note(
+    target: m.NoteTarget, volume: m.Volume, document: m.Document | None, index: VolumeIndex | None
+) -> m.Note | None:
     if target.document is not None:
-        home = next((d for d in volume.iter_documents() if d.id == target.document), None)
+        home = _document(volume, target.document, index)
         if home is None:
             return None
     else:
         home = document
     if target.id is not None:
+        if home is None and index is not None:
+            return index.notes.get(target.id)
         docs = [home] if home is not None else list(volume.iter_documents())
         return next((n for d in docs for n in d.notes if n.id == target.id), None)
     if target.label is None or home is None:

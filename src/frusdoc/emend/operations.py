@@ -7,43 +7,114 @@ read, and ``revert`` takes it out again.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Collection, Iterable
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
-from frusdoc.tree import Node, Path, Replacement, transform
+from frusdoc.anchor import Anchor, AnchorError
+from frusdoc.errors import ArgumentValueError, FrusdocError
+from frusdoc.text import render, spans
+from frusdoc.tree import Node, Path, Replacement, format_path, transform
 
-__all__ = ["Proposal", "accept", "apply", "reject", "revert"]
+__all__ = ["Anchor", "Proposal", "accept", "apply", "reject", "revert"]
 
 
 @attrs.frozen(kw_only=True)
 class Proposal:
     """A proposed correction of a document's text, not yet applied.
 
-    ``start`` and ``end`` are offsets in the document's plain text as printed
-    (``frusdoc.text.render(doc)``); ``original`` is the text there and
-    ``corrected`` what it should read.
+    ``anchor`` is where it is: the path of a :class:`~frusdoc.Text` node and
+    the offset of ``original`` in that node's text (``anchor.length`` is
+    ``len(original)``); ``corrected`` is what it should read. The offsets in
+    the rendered plain text are derived from the anchor, in any layout:
+    :meth:`span`.
+
+    Deprecated, for one release: ``start`` and ``end``, the offsets in
+    ``frusdoc.text.render(doc)`` when the proposal was made. A proposal
+    made with them and no anchor (the 0.x form) is still applied by
+    :func:`apply`, which finds its text node in the document as rendered.
     """
 
-    start: int
-    end: int
     original: str
     corrected: str
     confidence: float
     reason: str
+    anchor: Anchor | None = None
     document: str | None = None
     kind: m.EmendationKind = "ocr"
     resp: str = "frusdoc.emend"
+    # The deprecated offsets in the rendering the proposal was made on: not
+    # compared (an anchor is the place), not printed.
+    _start: int | None = attrs.field(default=None, alias="start", eq=False, repr=False)
+    _end: int | None = attrs.field(default=None, alias="end", eq=False, repr=False)
 
-    def makes(self, at: int, wrong: str, right: str) -> bool:
-        """Does this proposal correct ``wrong`` at offset ``at`` to ``right``, and
-        nothing else? (How an answer key of real slips scores proposals.)"""
-        if not (self.start <= at and at + len(wrong) <= self.end):
+    def __attrs_post_init__(self) -> None:
+        if self.anchor is None:
+            if self._start is None or self._end is None:
+                raise ArgumentValueError("Proposal(): give its anchor (or, deprecated, its start and end)")
+            warnings.warn(
+                "Proposal(start=, end=) without an anchor is deprecated: give "
+                "anchor=Anchor(path=<text node>, offset=<in its text>, length=len(original))",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+        elif self.anchor.length is not None and self.anchor.length != len(self.original):
+            raise ArgumentValueError(
+                f"Proposal(): the anchor's length {self.anchor.length} is not len(original) {len(self.original)}"
+            )
+
+    @property
+    def start(self) -> int:
+        """Deprecated: ``span(doc)[0]``."""
+        return self._legacy()[0]
+
+    @property
+    def end(self) -> int:
+        """Deprecated: ``span(doc)[1]``."""
+        return self._legacy()[1]
+
+    def _legacy(self) -> tuple[int, int]:
+        warnings.warn(
+            "Proposal.start and Proposal.end are deprecated: Proposal.span(doc) derives them from the anchor",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        if self._start is None or self._end is None:
+            raise AttributeError("this Proposal has an anchor and no offsets: use Proposal.span(doc)")
+        return self._start, self._end
+
+    def span(
+        self, doc: m.Document, *, layout: m.TextLayout | Literal["canonical"] | None = None
+    ) -> tuple[int, int]:
+        """Where ``original`` is in ``frusdoc.text.render(doc)`` (rendered in
+        ``layout`` if given: see :meth:`frusdoc.anchor.Anchor.span`)."""
+        anchor = self._anchor_in(doc)
+        found = anchor.span(doc, layout=layout)
+        if found is None:
+            raise AnchorError(f"proposal {self.original!r}: {anchor} is not rendered")
+        return found
+
+    def _anchor_in(self, doc: m.Document) -> Anchor:
+        if self.anchor is not None:
+            return self.anchor
+        assert self._start is not None and self._end is not None  # made sure of at construction
+        return _legacy_anchor(doc, self._start, self._end, self.original)
+
+    def makes(self, at: int, wrong: str, right: str, *, doc: m.Document | None = None) -> bool:
+        """Does this proposal correct ``wrong`` at offset ``at`` of
+        ``frusdoc.text.render(doc)`` to ``right``, and nothing else? (How an
+        answer key of real slips scores proposals.) Without ``doc``
+        (deprecated), ``at`` is taken in the rendering the proposal was made on."""
+        if doc is not None:
+            start, end = self.span(doc)
+        else:
+            start, end = self._legacy()
+        if not (start <= at and at + len(wrong) <= end):
             return False
-        i = at - self.start
+        i = at - start
         return self.original[i : i + len(wrong)] == wrong and self.corrected == (
             self.original[:i] + right + self.original[i + len(wrong) :]
         )
@@ -61,35 +132,48 @@ class Proposal:
         )
 
 
+def _legacy_anchor(doc: m.Document, start: int, end: int, original: str) -> Anchor:
+    """The anchor of a stretch ``[start, end)`` of ``render(doc)`` (0.x proposals)."""
+    rendered = render(doc)
+    if rendered[start:end] != original:
+        raise FrusdocError(
+            f"proposal {original!r} does not match the text at {start}: {rendered[start:end]!r}"
+        )
+    for path, (s, e) in spans(doc).items():
+        if s <= start and end <= e and _is_text(doc, path):
+            return Anchor(path=path, offset=start - s, length=end - start)
+    raise FrusdocError(f"proposal {original!r} at {start} crosses the boundary of a text run")
+
+
 def apply(
     doc: m.Document, proposals: Iterable[Proposal], *, status: m.EmendationStatus = "proposed"
 ) -> m.Document:
     """The document with each proposal recorded as an :class:`~frusdoc.Emendation`.
 
-    A proposal must lie within one run of text and match the text there
-    (:class:`~frusdoc.FrusdocError` otherwise). ``text.render(result)`` is the
-    page as printed; ``reading="corrected"`` shows the corrections.
+    A proposal's anchor must be a stretch of one text node's text and read
+    ``original`` there (:class:`~frusdoc.FrusdocError` otherwise).
+    ``text.render(result)`` is the page as printed; ``reading="corrected"``
+    shows the corrections. Nothing is rendered to apply anchored proposals:
+    the layout of ``doc`` does not matter.
     """
-    from frusdoc.text import render, spans
-
-    proposals = sorted(proposals, key=lambda p: p.start)
-    if not proposals:
-        return doc
-    rendered = render(doc)
-    where = spans(doc)
-    texts = [(span, path) for path, span in where.items() if _is_text(doc, path)]
     edits: dict[Path, list[tuple[int, int, m.Emendation]]] = {}
     for p in proposals:
-        if rendered[p.start : p.end] != p.original:
+        anchor = p._anchor_in(doc)
+        node = anchor.node(doc)
+        if type(node) is not m.Text:
             raise FrusdocError(
-                f"proposal {p.original!r} -> {p.corrected!r} does not match the text at {p.start}: "
-                f"{rendered[p.start : p.end]!r}"
+                f"proposal {p.original!r}: {format_path(anchor.path)} is a {type(node).__name__}, not a text node"
             )
-        owner = next(((s, path) for s, path in texts if s[0] <= p.start and p.end <= s[1]), None)
-        if owner is None:
-            raise FrusdocError(f"proposal {p.original!r} at {p.start} crosses the boundary of a text run")
-        (start, _), path = owner
-        edits.setdefault(path, []).append((p.start - start, p.end - start, p.emendation(status)))
+        start = anchor.offset
+        end = start + len(p.original)
+        if node.text[start:end] != p.original:
+            raise FrusdocError(
+                f"proposal {p.original!r} -> {p.corrected!r} does not match the text at {anchor}: "
+                f"{node.text[start:end]!r}"
+            )
+        edits.setdefault(anchor.path, []).append((start, end, p.emendation(status)))
+    if not edits:
+        return doc
     # Visit only the ancestors of edited text nodes: the rest is kept as it is.
     ancestors = {path[:k] for path in edits for k in range(len(path))}
 

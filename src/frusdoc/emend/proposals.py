@@ -37,16 +37,19 @@ measured on a hand-made key of the real slips of real scanned pages
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import compress, pairwise
 from typing import NamedTuple
 
+from frusdoc import citations, refs
 from frusdoc import model as m
+from frusdoc.anchor import Anchor
 from frusdoc.emend.operations import Proposal
 from frusdoc.errors import FrusdocError
+from frusdoc.text import render, spans
 from frusdoc.tree import Path, walk
 
 __all__ = ["propose", "skeleton"]
@@ -78,6 +81,8 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _english() -> tuple[dict[str, int], dict[str, list[tuple[int, str]]]]:
+    # The one import left inside a function in frusdoc.emend: pyspellchecker is
+    # the optional extra ``emend``, so frusdoc (and emend.apply) import without it.
     try:
         from spellchecker import SpellChecker
     except ImportError:
@@ -96,7 +101,7 @@ def _english() -> tuple[dict[str, int], dict[str, list[tuple[int, str]]]]:
 
 @lru_cache(maxsize=1)
 def _foreign() -> frozenset[str]:
-    from spellchecker import SpellChecker
+    from spellchecker import SpellChecker  # the extra, as in _english (called first)
 
     words: set[str] = set()
     for language in _LANGUAGES:
@@ -121,7 +126,7 @@ def _words(listing: str) -> frozenset[str]:
 
 
 class _Token(NamedTuple):
-    start: int  # offsets in the document's plain text
+    start: int  # offsets in the document's plain text as rendered here
     end: int
     text: str
     # whether a proposal may be made here: None inside a protected inline,
@@ -138,8 +143,9 @@ class _Token(NamedTuple):
 
 def propose(node: m.Document | m.Volume, *, threshold: float = 0.0) -> list[Proposal]:
     """Likely OCR errors of a document (or of every document of a volume),
-    each with its span in the document's plain text, the correction, a
-    confidence and a reason. Nothing is applied: see :func:`frusdoc.emend.apply`."""
+    each anchored to its text node (the node's path and the offset in its
+    text), with the correction, a confidence and a reason. Nothing is
+    applied: see :func:`frusdoc.emend.apply`."""
     if isinstance(node, m.Volume):
         protected = _volume_names(node)
         pages = [_Page(doc, protected) for doc in node.iter_documents()]
@@ -201,19 +207,23 @@ class _Page:
     reading order (protected or not) and the proposals of the word rules."""
 
     def __init__(self, doc: m.Document, protected: frozenset[str]) -> None:
-        from frusdoc import citations, refs
-        from frusdoc.text import render, spans
-
         self.doc = doc
         self.full = render(doc)
         self.tokens: list[_Token] = []
-        self.found: list[Proposal] = []
+        # each proposal with its place in the rendered text, where the rules
+        # look for overlaps
+        self.found: list[tuple[int, int, Proposal]] = []
         self._neighbours: list[tuple[_Token | None, _Token, _Token | None]] | None = None
         self._linked: list[bool] | None = None
         frequencies, index = _english()
         foreign = _foreign()
         where = spans(doc)
         runs = [(path, node, inside) for path, node, inside in _runs(doc) if path in where]
+        # the text runs in rendered order, to anchor a proposal found at an
+        # offset of the rendered text to its run (the source note is
+        # rendered before the heading: not walk order)
+        self._placed = sorted((where[path][0], where[path][1], path) for path, _, _ in runs)
+        self._starts = [start for start, _, _ in self._placed]
         # words of the document itself that look deliberate: capitalised somewhere
         names = set(protected)
         printed: Counter[str] = Counter()
@@ -253,17 +263,25 @@ class _Page:
                         self._add(offset + start, original, corrected, confidence, reason)
 
     def _add(self, start: int, original: str, corrected: str, confidence: float, reason: str) -> None:
-        self.found.append(
-            Proposal(
-                start=start,
-                end=start + len(original),
-                original=original,
-                corrected=corrected,
-                confidence=round(confidence, 3),
-                reason=reason,
-                document=self.doc.id,
-            )
+        end = start + len(original)
+        k = bisect_right(self._starts, start) - 1
+        if k < 0 or end > self._placed[k][1]:
+            # Every rule looks inside one run; a span across runs could not
+            # be recorded in one text node, so it is no proposal.
+            return
+        run_start, _, path = self._placed[k]
+        proposal = Proposal(
+            anchor=Anchor(path=path, offset=start - run_start, length=len(original)),
+            original=original,
+            corrected=corrected,
+            confidence=round(confidence, 3),
+            reason=reason,
+            document=self.doc.id,
+            # the deprecated offsets, in the rendering made here
+            start=start,
+            end=end,
         )
+        self.found.append((start, end, proposal))
 
     def neighbours(self) -> list[tuple[_Token | None, _Token, _Token | None]]:
         """Each word with the words just before and after it, when nothing but
@@ -315,11 +333,11 @@ class _Page:
                 self._add(token.start, token.text, *judged)
         self._dates()
         # One proposal per place: the most confident wins where rules overlap.
-        kept: list[Proposal] = []
-        for p in sorted(self.found, key=lambda p: (-p.confidence, p.start)):
-            if p.confidence >= threshold and not any(q.start < p.end and p.start < q.end for q in kept):
-                kept.append(p)
-        return sorted(kept, key=lambda p: p.start)
+        kept: list[tuple[int, int, Proposal]] = []
+        for start, end, p in sorted(self.found, key=lambda f: (-f[2].confidence, f[0])):
+            if p.confidence >= threshold and not any(a < end and start < b for a, b, _ in kept):
+                kept.append((start, end, p))
+        return [p for _, _, p in sorted(kept, key=lambda f: f[0])]
 
     def _dates(self) -> None:
         """A day no month has ("July 34th"), when the document gives the same
