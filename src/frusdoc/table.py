@@ -37,10 +37,11 @@ next day in UTC).
 
 import csv
 import json
+import multiprocessing
 import os
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -802,7 +803,7 @@ def _file_tables(source: str, fmt: str) -> tuple[batch.Result, Tables | None]:
 
 def convert_files(
     inputs: Sequence[tuple[str, str]], directory: str | os.PathLike[str], to: str, *, jobs: int = 1
-) -> Iterator[batch.Result]:
+) -> Generator[batch.Result, None, None]:
     """Convert many input files, given as ``(path, format)`` pairs (format
     ``text``, ``json`` or ``tei``), into one set of three tables in
     ``directory`` (``to``: ``parquet`` or ``csv``), reading ``jobs`` files in
@@ -826,12 +827,17 @@ def convert_files(
     return _convert(pairs, _directory(directory), to, jobs)
 
 
-def _convert(pairs: list[tuple[str, str]], out: Path, to: str, jobs: int) -> Iterator[batch.Result]:
+def _convert(
+    pairs: list[tuple[str, str]], out: Path, to: str, jobs: int
+) -> Generator[batch.Result, None, None]:
     with _Sinks(out, to) as sinks:
         if jobs <= 1 or len(pairs) <= 1:
             done: Iterable[tuple[batch.Result, Tables | None]] = (_file_tables(s, f) for s, f in pairs)
         else:
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            # Spawned, not forked: the parent holds pyarrow's threads (the
+            # Parquet writers are open), and a fork of a threaded process can
+            # deadlock or crash in the child.
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
             # map keeps the input order, so the tables do not depend on jobs
             done = pool.map(_file_tables, *zip(*pairs, strict=True))
         try:
