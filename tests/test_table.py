@@ -466,3 +466,16 @@ def test_without_pyarrow_parquet_says_what_to_install(
     assert not (tmp_path / "p").exists() and not (tmp_path / "q").exists()
     code, _, _ = _run(["convert", str(V15), "--to", "csv", "-o", str(tmp_path / "c"), "-q"])
     assert code == 0  # CSV needs nothing more
+
+
+def test_docs_list_every_column_as_it_is() -> None:
+    # docs/query.md has one Markdown table per table: column, type, null, holds
+    page = (Path(__file__).parent.parent / "docs" / "query.md").read_text(encoding="utf-8")
+    for name in table.TABLES:
+        section = page.split(f"\n### {name}\n", 1)[1].split("\n\n", 1)[0].strip()
+        documented = [
+            [cell.strip() for cell in line.strip("|").split(" | ")] for line in section.splitlines()[2:]
+        ]
+        assert documented == [
+            [f"`{c.name}`", c.type, "yes" if c.nullable else "no", c.description] for c in table.columns(name)
+        ]
