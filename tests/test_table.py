@@ -97,6 +97,8 @@ def test_every_corpus_row_agrees_with_the_accessors() -> None:
             assert row.note_count == len(doc.notes)
             assert row.reference_count == len(refs.references(doc))
             assert row.url == doc.url
+            if doc.title and doc.blocks:  # the document's text is its title, then its body
+                assert frusdoc.plain_text(doc) == f"{row.title}\n\n{row.text}"
             if doc.date is not None and doc.date.start is not None:
                 assert row.start == doc.date.start
                 assert row.start_date == doc.date.start.date()
@@ -258,6 +260,14 @@ def test_wrong_arguments_are_frusdoc_errors() -> None:
         table.convert_files([], "out", "xlsx")
     with pytest.raises(frusdoc.ArgumentTypeError):
         table.csv_record("row")  # type: ignore[arg-type]
+    with pytest.raises(frusdoc.ArgumentTypeError):
+        table.arrow_table(42, "notes")  # type: ignore[arg-type]
+    with pytest.raises(frusdoc.ArgumentTypeError):
+        table.arrow_table(list(table.document_rows(frusdoc.Document())), "notes")
+    with pytest.raises(frusdoc.ArgumentValueError):
+        table.arrow_table([], "pages")  # type: ignore[arg-type]
+    with pytest.raises(frusdoc.ArgumentTypeError):
+        table.write_csv(frusdoc.Document(), 7)  # type: ignore[arg-type]
 
 
 # -- the corpus as Parquet, read by DuckDB -------------------------------------------------

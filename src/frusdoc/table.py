@@ -63,6 +63,7 @@ __all__ = [
     "TABLES",
     "Column",
     "DocumentRow",
+    "Documents",
     "ExtraMissingError",
     "NoteRow",
     "ReferenceRow",
@@ -161,9 +162,9 @@ class NoteRow:
     )
 
 
-TargetKind = Literal["document", "page", "note", "volume", "archival", "publication", "url", "unknown"]
+_TargetKind = Literal["document", "page", "note", "volume", "archival", "publication", "url", "unknown"]
 
-_TARGET_KINDS: dict[type, TargetKind] = {
+_TARGET_KINDS: dict[type, _TargetKind] = {
     m.DocumentTarget: "document",
     m.PageTarget: "page",
     m.NoteTarget: "note",
@@ -281,22 +282,24 @@ def _table_name(table: object) -> TableName:
 
 # -- building the rows --------------------------------------------------------------
 
-Value = Union[m.Document, m.Volume, Iterable[Union[m.Document, m.Volume]]]
-"""What the row functions take: a document, a volume, or an iterable of them."""
+Documents = Union[m.Document, m.Volume, Iterable[Union[m.Document, m.Volume]]]
+"""What the row functions take: a document, a volume, or an iterable of them
+(the documents of a volume are taken in order, with the volume for resolving
+references)."""
 
 
-def _checked_value(value: object) -> Value:
+def _checked_value(value: object) -> Documents:
     # Checked when the function is called, not when its rows are first asked for.
     if isinstance(value, (m.Document, m.Volume)):
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, Tables)):
-        return typing.cast(Value, value)
+        return typing.cast(Documents, value)
     raise ArgumentTypeError(
         f"rows are made of a Document, a Volume or an iterable of them, not {type(value).__name__}"
     )
 
 
-def _units(value: Value) -> Iterator[tuple[m.Document, m.Volume | None]]:
+def _units(value: Documents) -> Iterator[tuple[m.Document, m.Volume | None]]:
     # Every document given, with the volume it belongs to when that was given.
     items: Iterable[object] = (value,) if isinstance(value, (m.Document, m.Volume)) else value
     for item in items:
@@ -521,7 +524,7 @@ def _prepared(doc: m.Document, annotate: bool) -> m.Document:
 
 
 def document_rows(
-    value: Value, *, source: str | None = None, annotate: bool = False
+    value: Documents, *, source: str | None = None, annotate: bool = False
 ) -> Iterator[DocumentRow]:
     """One :class:`DocumentRow` per document of ``value`` (a document, a
     volume, or an iterable of them), in order.
@@ -536,24 +539,24 @@ def document_rows(
     return _document_rows(_checked_value(value), _source(source), _flag(annotate, "annotate"))
 
 
-def _document_rows(value: Value, source: str | None, annotate: bool) -> Iterator[DocumentRow]:
+def _document_rows(value: Documents, source: str | None, annotate: bool) -> Iterator[DocumentRow]:
     for ordinal, (original, _volume) in enumerate(_units(value)):
         doc = _prepared(original, annotate)
         yield _document_row(doc, ordinal, source, len(refs.references(doc)))
 
 
-def note_rows(value: Value, *, source: str | None = None) -> Iterator[NoteRow]:
+def note_rows(value: Documents, *, source: str | None = None) -> Iterator[NoteRow]:
     """One :class:`NoteRow` per note of every document of ``value``, in order."""
     return _all_note_rows(_checked_value(value), _source(source))
 
 
-def _all_note_rows(value: Value, source: str | None) -> Iterator[NoteRow]:
+def _all_note_rows(value: Documents, source: str | None) -> Iterator[NoteRow]:
     for ordinal, (doc, _volume) in enumerate(_units(value)):
         yield from _note_rows(doc, ordinal, source)
 
 
 def reference_rows(
-    value: Value, *, source: str | None = None, annotate: bool = False
+    value: Documents, *, source: str | None = None, annotate: bool = False
 ) -> Iterator[ReferenceRow]:
     """One :class:`ReferenceRow` per reference of every document of ``value``
     (in its title, blocks and notes), in order; ``resolved`` is looked up in the
@@ -563,13 +566,13 @@ def reference_rows(
     return _all_reference_rows(_checked_value(value), _source(source), _flag(annotate, "annotate"))
 
 
-def _all_reference_rows(value: Value, source: str | None, annotate: bool) -> Iterator[ReferenceRow]:
+def _all_reference_rows(value: Documents, source: str | None, annotate: bool) -> Iterator[ReferenceRow]:
     cache: dict[int, _Index] = {}
     for ordinal, (doc, volume) in enumerate(_units(value)):
         yield from _reference_rows(_prepared(doc, annotate), ordinal, source, _lazy_index(volume, doc, cache))
 
 
-def tables(value: Value, *, source: str | None = None, annotate: bool = False) -> Tables:
+def tables(value: Documents, *, source: str | None = None, annotate: bool = False) -> Tables:
     """The three tables of ``value`` at once (each document read once)."""
     given = _source(source)
     annotate = _flag(annotate, "annotate")
@@ -586,7 +589,7 @@ def tables(value: Value, *, source: str | None = None, annotate: bool = False) -
     return Tables(tuple(documents), tuple(notes), tuple(references))
 
 
-def _tables_of(value: Value | Tables, source: str | None) -> Tables:
+def _tables_of(value: Documents | Tables, source: str | None) -> Tables:
     return value if isinstance(value, Tables) else tables(value, source=source)
 
 
@@ -633,16 +636,19 @@ def arrow_schema(table: TableName) -> "pyarrow.Schema":
 
 def arrow_table(rows: Iterable[Row], table: TableName) -> "pyarrow.Table":
     """Rows of ``table`` as a ``pyarrow.Table`` with :func:`arrow_schema`."""
+    name = _table_name(table)
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
+        raise ArgumentTypeError(f"rows must be an iterable of rows, not {type(rows).__name__}")
     pa = _pyarrow()
-    schema = arrow_schema(table)
-    names = [c.name for c in columns(table)]
-    cls = _ROW_CLASSES[table]
-    values: list[list[object]] = [[] for _ in names]
+    schema = arrow_schema(name)
+    fields = [c.name for c in columns(name)]
+    cls = _ROW_CLASSES[name]
+    values: list[list[object]] = [[] for _ in fields]
     for row in rows:
         if type(row) is not cls:
-            raise ArgumentTypeError(f"rows of {table} are {cls.__name__}s, not {type(row).__name__}")
-        for i, name in enumerate(names):
-            values[i].append(getattr(row, name))
+            raise ArgumentTypeError(f"rows of {name} are {cls.__name__}s, not {type(row).__name__}")
+        for i, field in enumerate(fields):
+            values[i].append(getattr(row, field))
     arrays = [pa.array(v, type=f.type) for v, f in zip(values, schema, strict=True)]
     result: pyarrow.Table = pa.Table.from_arrays(arrays, schema=schema)
     return result
@@ -657,7 +663,7 @@ def _directory(directory: object) -> Path:
 
 
 def write_parquet(
-    value: Value | Tables, directory: str | os.PathLike[str], *, source: str | None = None
+    value: Documents | Tables, directory: str | os.PathLike[str], *, source: str | None = None
 ) -> list[Path]:
     """Write the three tables of ``value`` (or of :class:`Tables`) to
     ``directory`` as ``documents.parquet``, ``notes.parquet`` and
@@ -671,7 +677,7 @@ def write_parquet(
 
 
 def write_csv(
-    value: Value | Tables, directory: str | os.PathLike[str], *, source: str | None = None
+    value: Documents | Tables, directory: str | os.PathLike[str], *, source: str | None = None
 ) -> list[Path]:
     """Write the three tables of ``value`` to ``directory`` as
     ``documents.csv``, ``notes.csv`` and ``references.csv`` (UTF-8, a header
@@ -794,7 +800,7 @@ def _file_tables(source: str, fmt: str) -> tuple[batch.Result, Tables | None]:
     # an exception, as for every other conversion (frusdoc.batch).
     try:
         value = batch.load(source, fmt)
-        values: Value = value if not isinstance(value, list) else tuple(value)
+        values: Documents = value if not isinstance(value, list) else tuple(value)
         rows = tables(values, source=source)
     except (FrusdocError, OSError) as exc:
         return batch.Result(source=source, error=str(exc)), None
@@ -810,7 +816,12 @@ def convert_files(
     parallel. Yields one :class:`frusdoc.batch.Result` per input, in input
     order; a bad input is reported in its result (``error``) and leaves no
     rows, the others are still converted. The rows are written in input
-    order, whatever ``jobs``; the files appear when the last input is in.
+    order, whatever ``jobs``; the files appear when the last input is in, and
+    a generator closed before that (or an error) leaves none behind.
+
+    With ``jobs`` above 1 the workers are spawned processes (not forked: the
+    open Parquet writers hold pyarrow's threads), so a script calling this
+    needs the usual ``if __name__ == "__main__":`` guard.
     """
     if not isinstance(to, str) or to not in FORMATS:
         raise ArgumentValueError(f"unknown table format {to!r}: expected one of {', '.join(FORMATS)}")
