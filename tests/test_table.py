@@ -268,6 +268,9 @@ def test_wrong_arguments_are_frusdoc_errors() -> None:
         table.arrow_table([], "pages")  # type: ignore[arg-type]
     with pytest.raises(frusdoc.ArgumentTypeError):
         table.write_csv(frusdoc.Document(), 7)  # type: ignore[arg-type]
+    row = next(table.note_rows(frusdoc.read(V15)))
+    with pytest.raises(frusdoc.ModelTypeError):
+        attrs.evolve(row, citations=["Central Files"])  # type: ignore[arg-type]
 
 
 # -- the corpus as Parquet, read by DuckDB -------------------------------------------------
@@ -489,3 +492,16 @@ def test_docs_list_every_column_as_it_is() -> None:
         assert documented == [
             [f"`{c.name}`", c.type, "yes" if c.nullable else "no", c.description] for c in table.columns(name)
         ]
+
+
+def test_json_lines_documents_are_rows_without_their_volume(tmp_path: Path, v15: frusdoc.Volume) -> None:
+    lines = tmp_path / "v15.jsonl"
+    lines.write_text(frusdoc.write(v15.documents, "jsonl"), encoding="utf-8")
+    code, _, err = _run(["convert", str(lines), "--to", "parquet", "-o", str(tmp_path / "out"), "-q"])
+    assert code == 0, err
+    documents = pq.read_table(tmp_path / "out" / "documents.parquet")
+    assert documents.column("id").to_pylist() == ["d1", "d2", "d3", "d4", "d5"]
+    assert documents.column("ordinal").to_pylist() == [0, 1, 2, 3, 4]
+    references = pq.read_table(tmp_path / "out" / "references.parquet").to_pylist()
+    # "#d3" of d4 points into the volume, which JSON Lines does not give: unknown
+    assert [(r["document"], r["target"], r["resolved"]) for r in references][-1] == ("d4", "#d3", None)

@@ -53,6 +53,10 @@ from frusdoc import batch, citations, refs
 from frusdoc import model as m
 from frusdoc.accessors import source_citation
 from frusdoc.errors import ArgumentTypeError, ArgumentValueError, DateValueError, FrusdocError
+
+# The model's construction checks, from the annotations: a row built by hand
+# with a wrong value fails as a model node does (frusdoc.ModelTypeError).
+from frusdoc.model._checks import checked
 from frusdoc.walk import is_markup, plain_text, walk, word_count
 
 if TYPE_CHECKING:
@@ -102,7 +106,7 @@ def _doc(text: str) -> dict[str, str]:
 # -- the rows ---------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class DocumentRow:
     """One document (table ``documents``)."""
 
@@ -140,7 +144,7 @@ class DocumentRow:
     reference_count: int = attrs.field(metadata=_doc("references of the document (rows of references)"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class NoteRow:
     """One note of a document (table ``notes``)."""
 
@@ -176,7 +180,7 @@ _TARGET_KINDS: dict[type, _TargetKind] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class ReferenceRow:
     """One cross-reference of a document (table ``references``)."""
 
@@ -217,7 +221,7 @@ _ROW_CLASSES: dict[TableName, type[DocumentRow] | type[NoteRow] | type[Reference
 }
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked)
 class Tables:
     """The three tables of some documents, rows in document order."""
 
@@ -235,7 +239,7 @@ class Tables:
 ColumnType = Literal["string", "int64", "bool", "timestamp", "date", "list<string>"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked)
 class Column:
     """A column of a table: ``name``, its ``type`` (``string``, ``int64``,
     ``bool``, ``timestamp`` = ``timestamp[us, tz=UTC]``, ``date``,
