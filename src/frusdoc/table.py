@@ -36,6 +36,7 @@ next day in UTC).
 """
 
 import csv
+import functools
 import json
 import multiprocessing
 import os
@@ -427,8 +428,12 @@ class _Index:
         for doc in docs:
             if doc.id is not None:
                 self.documents.setdefault(doc.id, doc)
-        root: m.Volume | m.Document = volume if volume is not None else document
-        self.pages = {n.label for _, n in walk(root) if isinstance(n, m.PageBreak)}
+        self.root: m.Volume | m.Document = volume if volume is not None else document
+
+    @functools.cached_property
+    def pages(self) -> frozenset[str]:
+        # The one walk of the whole volume, only once a page is asked for.
+        return frozenset(n.label for _, n in walk(self.root) if isinstance(n, m.PageBreak))
 
     def resolved(self, target: m.Target, document: m.Document) -> bool | None:
         own = getattr(target, "volume", None)
