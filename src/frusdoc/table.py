@@ -35,6 +35,8 @@ on them, not on the UTC instants (a day ending ``23:59:59-05:00`` ends the
 next day in UTC).
 """
 
+# No ``from __future__ import annotations`` here: the row classes' annotations
+# stay real types, from which columns() derives each column's type.
 import csv
 import functools
 import json
