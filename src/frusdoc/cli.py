@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 import frusdoc
-from frusdoc import batch
+from frusdoc import batch, table
 
 __all__ = ["main"]
 
@@ -26,6 +26,7 @@ EPILOG = """examples:
   frusdoc convert frus1961-63v15.xml --to markdown  a TEI volume -> Markdown to read
   frusdoc convert volumes/ --to jsonl -o out/ --jobs 4
                                                     every TEI volume -> one JSON Lines file each
+  frusdoc convert volumes/ --to parquet -o tables/  documents, notes, references: one table each
   cat seed.txt | frusdoc convert - --from text      standard input -> standard output
   frusdoc stats volumes/*.xml                       documents, notes, references, pages, words
   frusdoc check volumes/frus1961-63v15.xml          quality problems, one per line
@@ -72,11 +73,35 @@ def _targets(args: argparse.Namespace, inputs: list[str]) -> list[str | None]:
     return [str(out / p.relative_to(base).with_suffix(suffix)) for p in paths]
 
 
+def _tables(args: argparse.Namespace, inputs: list[str], formats: list[str]) -> int:
+    # --to parquet/csv: the rows of all the inputs go into one set of three
+    # tables (frusdoc.table), not one output per input.
+    if args.output in (None, "-"):
+        raise batch.UsageError(f"--to {args.to} writes documents, notes and references: pass -o DIRECTORY")
+    pairs = list(zip(inputs, formats, strict=True))
+    failed = documents = 0
+    results = table.convert_files(pairs, args.output, args.to, jobs=args.jobs)
+    for result in _progress(results, len(pairs), args.progress):
+        if result.error:
+            failed += 1
+            print(f"frusdoc: {result.source}: {result.error}", file=sys.stderr)
+        documents += result.documents
+    if not args.quiet:
+        print(
+            f"frusdoc: {len(pairs) - failed} of {len(pairs)} files converted, {documents} documents"
+            f" -> {args.output}",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
     inputs = batch.expand_inputs(args.inputs)
     if not inputs:
         raise batch.UsageError("no input files found")
     formats = [batch.detect(i, args.from_) for i in inputs]
+    if args.to in table.FORMATS:  # one set of tables for all the inputs
+        return _tables(args, inputs, formats)
     targets = _targets(args, inputs)
     if args.output not in (None, "-") and len(targets) > 1:
         Path(args.output).mkdir(parents=True, exist_ok=True)
@@ -241,7 +266,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     common(convert)
     convert.add_argument(
-        "--to", choices=batch.FORMATS_OUT, default="json", help="output format (default: json)"
+        "--to", choices=batch.FORMATS_OUT + table.FORMATS, default="json", help="output format (default: json)"
     )
     convert.add_argument(
         "-o", "--output", help="output file, or directory for several inputs (default: stdout)"
