@@ -279,12 +279,6 @@ def test_json_verbs(tmp_path: pathlib.Path) -> None:
 ALLOWED_LATE_IMPORTS = {
     # import frusdoc must work without the extra "testing".
     ("frusdoc/__init__.py", "frusdoc.testing"),
-    # Helper "checks" (issue 12 point 7) anchors diagnostics and proposals to
-    # nodes, which removes these: the rendered-text offsets come from the text writer.
-    ("frusdoc/diagnostics.py", "frusdoc.text"),
-    ("frusdoc/emend/operations.py", "frusdoc.text"),
-    ("frusdoc/emend/proposals.py", "frusdoc"),
-    ("frusdoc/emend/proposals.py", "frusdoc.text"),
 }
 
 

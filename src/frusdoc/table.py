@@ -39,6 +39,7 @@ next day in UTC).
 # stay real types, from which columns() derives each column's type.
 import csv
 import functools
+import importlib.metadata
 import json
 import multiprocessing
 import os
@@ -60,7 +61,7 @@ from frusdoc.errors import ArgumentTypeError, ArgumentValueError, DateValueError
 # The model's construction checks, from the annotations: a row built by hand
 # with a wrong value fails as a model node does (frusdoc.ModelTypeError).
 from frusdoc.model._checks import checked
-from frusdoc.walk import is_markup, plain_text, walk, word_count
+from frusdoc.tree import is_markup, plain_text, walk, word_count
 
 if TYPE_CHECKING:
     import pyarrow
@@ -637,10 +638,8 @@ def arrow_schema(table: TableName) -> "pyarrow.Schema":
         pa.field(c.name, kinds[c.type], nullable=c.nullable, metadata={"description": c.description})
         for c in columns(table)
     ]
-    from frusdoc import __version__
-
     schema: pyarrow.Schema = pa.schema(
-        fields, metadata={"frusdoc.table": table, "frusdoc.version": __version__}
+        fields, metadata={"frusdoc.table": table, "frusdoc.version": importlib.metadata.version("frusdoc")}
     )
     return schema
 
