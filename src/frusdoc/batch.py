@@ -15,7 +15,7 @@ import glob
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import IO, Any
 
@@ -318,9 +318,11 @@ def run(tasks: Sequence[tuple[object, ...]], function: Callable[..., Result], jo
         for task in tasks:
             yield function(*task)
         return
+    # Imported here: only parallel runs need the process machinery
+    # (multiprocessing, subprocess, sockets), and import frusdoc imports batch.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: list[Future[Result]] = [pool.submit(function, *task) for task in tasks]
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             yield future.result()

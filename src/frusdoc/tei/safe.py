@@ -82,7 +82,7 @@ def check_doctype(tree: Any, name: str) -> None:
         )
 
 
-def parse_xml(data: bytes, name: str = "<bytes>") -> Any:
+def parse_xml(data: bytes, name: str = "<bytes>") -> etree._Element:
     """Parse bytes into an lxml element, refusing DTDs and reporting errors with line and column."""
     if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
         raise TeiError(
