@@ -322,3 +322,19 @@ def test_readers_are_total_on_mutants(xml: bytes) -> None:
 )
 def test_mutants_are_written_back_where_they_were(xml: bytes) -> None:
     check_written_back(xml)
+
+
+def test_header_markers_pair_as_the_writer_pairs_them() -> None:
+    # Found by the fuzz: an unlabelled note inside the complete title and another
+    # at the start of <text>. The reader paired the header's marker over the header
+    # alone (so the spare-note rule gave it the second note), the writer over the
+    # whole volume; the title read then differed from the one written, and the
+    # writer replaced the title's markup by its text.
+    for name, xml in SOURCES.items():
+        if b'<title type="complete">' not in xml or b"<text>" not in xml:
+            continue
+        mutant = xml.replace(
+            b'<title type="complete">', b'<title type="complete"><list><item>0<note>00</note></item></list>', 1
+        ).replace(b"<text>", b"<text><note>0</note>", 1)
+        check_written_back(mutant)
+        assert tei.read_volume(mutant).title is not None, name

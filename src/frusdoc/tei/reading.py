@@ -32,7 +32,7 @@ from frusdoc.tei.names import FRUS, TEI, local
 from frusdoc.tei.people import person_entries
 from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID, Reader, _strip
 from frusdoc.tei.safe import PARSER_OPTIONS, Source, TeiError, check_doctype, open_source, parse_xml
-from frusdoc.tei.writer import Writer
+from frusdoc.tei.writer import Writer, volume_note_sources
 
 __all__ = ["document_element", "iter_documents", "read_document", "read_volume", "volume_element"]
 
@@ -399,7 +399,9 @@ class _VolumeBuilder:
         volume_id = self.require_id()
         # The facts are read off the header as the model holds it (written back
         # from the raw block), so that what the writer compares them with is the same.
-        header = _as_written(self.header, self.notes) if self.header is not None else None
+        front, body, back = (self.parts.get(p, ()) for p in _PARTS)
+        sources = volume_note_sources(self.header, (o.node for o in self.outside), front + body + back)
+        header = _as_written(self.header, self.notes, sources) if self.header is not None else None
         titles: list[m.Title] = []
         editors: list[m.Editor] = []
         publication_date = coverage = None
@@ -418,7 +420,6 @@ class _VolumeBuilder:
             if cov is not None:
                 coverage = m.DateRange(not_before=cov.get("notBefore"), not_after=cov.get("notAfter"))
         complete = next((t.text for t in titles if t.kind == "complete"), None)
-        front, body, back = (self.parts.get(p, ()) for p in _PARTS)
         persons, terms = person_entries(front + body + back)
         return m.Volume(
             id=volume_id,
@@ -440,9 +441,9 @@ class _VolumeBuilder:
         )
 
 
-def _as_written(block: m.RawBlock, notes: list[m.Note]) -> Any:
+def _as_written(block: m.RawBlock, notes: list[m.Note], sources: list[object]) -> Any:
     holder = etree.Element("holder")
-    Writer(NoteMatcher.for_notes(notes, [block])).block(holder, block)
+    Writer(NoteMatcher.for_notes(notes, sources)).block(holder, block)
     return holder[0]
 
 

@@ -8,7 +8,7 @@ that no marker refers to (the 1918 inline source note) go before the heading.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -21,7 +21,7 @@ from frusdoc.tags import TAG_OF_CLASS
 from frusdoc.tei.names import FRUS, TEI, XI, XML, clark
 from frusdoc.tei.pointers import parse_target
 
-__all__ = ["NSMAP", "Writer"]
+__all__ = ["NSMAP", "Writer", "volume_note_sources"]
 
 NSMAP = {None: TEI, "frus": FRUS, "xi": XI}
 XML_ID = f"{{{XML}}}id"
@@ -54,6 +54,22 @@ def _check_text(text: str) -> str:
         if (ord(ch) < 0x20 and ch not in "\t\n\r") or ch in "\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
             raise FrusdocError(f"text holds U+{ord(ch):04X}, which XML cannot represent: {text[:40]!r}")
     return text
+
+
+def volume_note_sources(
+    header: m.RawBlock | None, outside: Iterable[object], parts: Iterable[object]
+) -> list[object]:
+    """Where a volume's own notes are referenced from, in writing order: the header,
+    what stands outside the parts, and raw nodes directly in a part.
+
+    The reader pairs the header's markers over the same nodes as the writer, so
+    that the header facts it reads (the titles) are the ones written back.
+    """
+    return [
+        *([header] if header is not None else []),
+        *outside,
+        *(c for c in parts if isinstance(c, m.RawBlock)),
+    ]
 
 
 @attrs.define

@@ -21,7 +21,7 @@ from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.names import FRUS, TEI, clark
 from frusdoc.tei.people import reconcile
 from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID
-from frusdoc.tei.writer import NSMAP, Writer
+from frusdoc.tei.writer import NSMAP, Writer, volume_note_sources
 
 __all__ = ["leading_notes", "write_document", "write_volume"]
 
@@ -278,9 +278,10 @@ def _volume(volume: m.Volume) -> Any:
         root.set(name, value)
     # The volume's own notes are referenced from the header, from what stands
     # outside the parts, and from raw nodes directly in a part.
-    header_nodes: list[object] = [volume.header] if volume.header is not None else []
-    in_parts = [c for c in volume.front + volume.body + volume.back if isinstance(c, m.RawBlock)]
-    writer = Writer(matcher_for(volume.notes, [*header_nodes, *(o.node for o in volume.outside), *in_parts]))
+    sources = volume_note_sources(
+        volume.header, (o.node for o in volume.outside), volume.front + volume.body + volume.back
+    )
+    writer = Writer(matcher_for(volume.notes, sources))
     outside: dict[str, list[m.PageBreak | m.RawBlock]] = {}
     for entry in volume.outside:
         outside.setdefault(entry.place, []).append(entry.node)
