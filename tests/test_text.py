@@ -138,7 +138,7 @@ def test_a_label_printed_twice_refers_to_one_note() -> None:
     assert "No. 38 of March" in text.render(doc, markers=False)  # the digits of the text stay text
     # The model pairs one marker with one note: check names the repeats, and no note goes unmarked.
     repeats = [p for p, _ in _refs(doc)][1:]
-    assert [d.location.path for d in check(doc) if d.code in ("FD001", "FD002")] == repeats
+    assert [d.anchor.path for d in check(doc) if d.code in ("FD001", "FD002")] == repeats
     assert text.render(doc) == s
 
 
@@ -152,7 +152,7 @@ def test_markers_that_cannot_be_matched_stay_text_and_check_says_so() -> None:
     listed = [i for i, n in enumerate(doc.notes) if n.rend != "inline"]
     assert all(doc.notes[i].label is None for i in listed)
     unmatched = [d for d in check(doc) if d.code == "FD002"]
-    assert [d.location.path for d in unmatched] == [("notes", i) for i in listed]
+    assert [d.anchor.path for d in unmatched] == [("notes", i) for i in listed]
     assert text.render(doc) == s
 
 
