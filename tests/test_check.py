@@ -387,8 +387,9 @@ def test_anchors_refuse_what_is_no_place() -> None:
     with pytest.raises(frusdoc.ArgumentValueError, match=r"Anchor\(offset\): expected 0 or more, got -1"):
         Anchor(offset=-1)
     doc = CASES["FD008"]
-    with pytest.raises(frusdoc.anchor.AnchorError, match=r"\$.blocks\[3\] is not a node"):
-        Anchor(path=("blocks", 3)).node(doc)
+    for nowhere in [("blocks", 3), ("blocks", -1), ("blocks",), ("title", 0, "text"), ("nothing",)]:
+        with pytest.raises(frusdoc.anchor.AnchorError, match="is not a node of the document"):
+            Anchor(path=nowhere).node(doc)
     with pytest.raises(frusdoc.anchor.AnchorError, match="reaches 99"):
         Anchor(path=("blocks", 0, "inlines", 0), offset=90, length=9).text(doc)
     with pytest.raises(frusdoc.ArgumentTypeError, match="locate"):
