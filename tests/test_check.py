@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 from typing import Any, Literal, cast
 
@@ -396,3 +397,25 @@ def test_anchors_refuse_what_is_no_place() -> None:
         frusdoc.anchor.locate(doc, cast(Any, 5))
     with pytest.raises(frusdoc.ArgumentTypeError, match="expected a Document"):
         Anchor().span(cast(Any, None))
+
+
+def test_the_benchmark_volume_is_what_it_says() -> None:
+    # benchmarks/check_bench.py: real documents, ids renamed, references into it resolved
+    spec = importlib.util.spec_from_file_location(
+        "check_bench", DATA.parents[1] / "benchmarks" / "check_bench.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    volume = bench.volume_of(150)
+    docs = list(volume.iter_documents())
+    assert [d.id for d in docs] == [f"d{k}" for k in range(1, 151)]
+    assert all(n.id.startswith(f"{d.id}fn") for d in docs for n in d.notes if n.id)
+    index = frusdoc.refs.VolumeIndex.of(volume)
+    targets = [r.target for d in docs for _, r in frusdoc.refs.references(d)]
+    looked_up = (m.DocumentTarget, m.PageTarget, m.NoteTarget)
+    inside = [t for t in targets if isinstance(t, looked_up) and t.volume in (None, volume.id)]
+    assert len(targets) >= 100 and len(inside) >= 40, len(inside)
+    assert all(frusdoc.refs.resolve(t, volume, index=index) is not NotImplemented for t in inside)
+    codes = _codes(volume)
+    assert "FD015" not in codes and "FD014" not in codes
