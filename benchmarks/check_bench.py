@@ -15,7 +15,8 @@ can hardly be cheaper than visiting every node once.
 largest size's check time to the one before it (linear is 2.0 for a doubling)
 and, for each size, check over the walk floor. Times are medians of
 ``--repeat`` rounds, each round timing every size in turn (the machine may be
-shared: a spell of load then falls on all sizes alike).
+shared: a spell of load then falls on all sizes alike); the growth is the
+median of the ratios within each round.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 
@@ -99,11 +101,19 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def timings(sizes: list[int], repeat: int) -> list[tuple[int, int, float, float]]:
-    """``(documents, references, walk seconds, check seconds)`` per size,
-    medians of ``repeat`` rounds. Each round times every size in turn, so a
-    spell of load on the (shared) machine falls on all sizes alike and the
-    ratios between sizes stay fair."""
+class Row(NamedTuple):
+    documents: int
+    references: int
+    walk: float  # median seconds
+    check: float  # median seconds
+    growth: float | None  # median over rounds of check / check of the size before
+
+
+def timings(sizes: list[int], repeat: int) -> list[Row]:
+    """Medians of ``repeat`` rounds per size. Each round times every size in
+    turn, so a spell of load on the (shared) machine falls on all sizes alike;
+    the growth from one size to the next is the median of the ratios within
+    each round, which cancels a spell that spans a round."""
     volumes = [volume_of(size) for size in sizes]
     walks: list[list[float]] = [[] for _ in sizes]
     checks: list[list[float]] = [[] for _ in sizes]
@@ -111,15 +121,14 @@ def timings(sizes: list[int], repeat: int) -> list[tuple[int, int, float, float]
         for k, volume in enumerate(volumes):
             walks[k].append(_timed(partial(_walk_all, volume)))
             checks[k].append(_timed(partial(frusdoc.check, volume)))
-    return [
-        (
-            size,
-            sum(1 for _, n in frusdoc.walk(volume) if isinstance(n, m.Reference)),
-            statistics.median(walk),
-            statistics.median(check),
-        )
-        for size, volume, walk, check in zip(sizes, volumes, walks, checks, strict=True)
-    ]
+    rows = []
+    for k, (size, volume) in enumerate(zip(sizes, volumes, strict=True)):
+        growth = None
+        if k:
+            growth = statistics.median(b / a for a, b in zip(checks[k - 1], checks[k], strict=True))
+        references = sum(1 for _, n in frusdoc.walk(volume) if isinstance(n, m.Reference))
+        rows.append(Row(size, references, statistics.median(walks[k]), statistics.median(checks[k]), growth))
+    return rows
 
 
 def main() -> None:
@@ -135,20 +144,21 @@ def main() -> None:
 
     if args.summary:
         if len(rows) > 1:
-            (small, _, _, t_small), (large, _, _, t_large) = rows[-2], rows[-1]
-            measure = f"check {large} vs check {small} documents"
-            print(json.dumps({"benchmark": "check", "measure": measure, "ratio": t_large / t_small}))
-        for size, _, floor, checked in rows:
-            measure = f"check vs walk, {size} documents"
-            print(json.dumps({"benchmark": "check", "measure": measure, "ratio": checked / floor}))
+            small, large = rows[-2], rows[-1]
+            measure = f"check {large.documents} vs check {small.documents} documents"
+            print(json.dumps({"benchmark": "check", "measure": measure, "ratio": large.growth}))
+        for row in rows:
+            measure = f"check vs walk, {row.documents} documents"
+            print(json.dumps({"benchmark": "check", "measure": measure, "ratio": row.check / row.walk}))
         return
-    print(f"medians of {args.repeat} runs")
+    print(f"medians of {args.repeat} rounds")
     print(f"{'documents':>10}{'references':>12}{'walk s':>9}{'check s':>9}{'× walk':>8}{'× previous':>12}")
-    previous = None
-    for size, references, floor, checked in rows:
-        growth = f"{checked / previous:>11.2f}×" if previous else ""
-        print(f"{size:>10}{references:>12}{floor:>9.3f}{checked:>9.3f}{checked / floor:>7.1f}×{growth}")
-        previous = checked
+    for row in rows:
+        growth = f"{row.growth:>11.2f}×" if row.growth is not None else ""
+        print(
+            f"{row.documents:>10}{row.references:>12}{row.walk:>9.3f}{row.check:>9.3f}"
+            f"{row.check / row.walk:>7.1f}×{growth}"
+        )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import pathlib
 import re
 from typing import Any, Literal, cast
@@ -397,8 +398,9 @@ def test_anchors_refuse_what_is_no_place() -> None:
     with pytest.raises(frusdoc.ArgumentValueError, match=r"Anchor\(offset\): expected 0 or more, got -1"):
         Anchor(offset=-1)
     doc = CASES["FD008"]
-    with pytest.raises(frusdoc.anchor.AnchorError, match=r"\$.blocks\[3\] is not a node"):
-        Anchor(path=("blocks", 3)).node(doc)
+    for nowhere in [("blocks", 3), ("blocks", -1), ("blocks",), ("title", 0, "text"), ("nothing",)]:
+        with pytest.raises(frusdoc.anchor.AnchorError, match="is not a node of the document"):
+            Anchor(path=nowhere).node(doc)
     with pytest.raises(frusdoc.anchor.AnchorError, match="reaches 99"):
         Anchor(path=("blocks", 0, "inlines", 0), offset=90, length=9).text(doc)
     with pytest.raises(frusdoc.ArgumentTypeError, match="locate"):
@@ -411,3 +413,25 @@ def test_anchors_refuse_what_is_no_place() -> None:
 def test_corpus_pages_have_only_the_known_findings(path: pathlib.Path) -> None:
     found = {(d.code, d.message) for d in check(text.parse(read(path)))}
     assert found == KNOWN_FINDINGS.get(path.name, set())
+
+
+def test_the_benchmark_volume_is_what_it_says() -> None:
+    # benchmarks/check_bench.py: real documents, ids renamed, references into it resolved
+    spec = importlib.util.spec_from_file_location(
+        "check_bench", DATA.parents[1] / "benchmarks" / "check_bench.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    volume = bench.volume_of(150)
+    docs = list(volume.iter_documents())
+    assert [d.id for d in docs] == [f"d{k}" for k in range(1, 151)]
+    assert all(n.id.startswith(f"{d.id}fn") for d in docs for n in d.notes if n.id)
+    index = frusdoc.refs.VolumeIndex.of(volume)
+    targets = [r.target for d in docs for _, r in frusdoc.refs.references(d)]
+    looked_up = (m.DocumentTarget, m.PageTarget, m.NoteTarget)
+    inside = [t for t in targets if isinstance(t, looked_up) and t.volume in (None, volume.id)]
+    assert len(targets) >= 100 and len(inside) >= 40, len(inside)
+    assert all(frusdoc.refs.resolve(t, volume, index=index) is not NotImplemented for t in inside)
+    codes = _codes(volume)
+    assert "FD015" not in codes and "FD014" not in codes

@@ -275,6 +275,7 @@ def test_emend_command(tmp_path: FilePath) -> None:
     doc = text.parse(SEED)
     for p in listing:
         node = emend.Anchor(path=tuple(p["path"]), offset=p["offset"]).node(doc)
+        assert isinstance(node, m.Text)
         assert node.text[p["offset"] : p["offset"] + len(p["original"])] == p["original"]
         assert SEED[p["start"] : p["end"]] == p["original"]
     target = tmp_path / "seed.json"

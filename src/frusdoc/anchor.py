@@ -13,14 +13,14 @@ or when text is added before it elsewhere in the document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 
 from frusdoc import model as m
 from frusdoc.errors import ArgumentTypeError, ArgumentValueError, FrusdocError
 from frusdoc.text import render, spans
-from frusdoc.tree import Path, format_path, plain_text
+from frusdoc.tree import Node, Path, format_path, plain_text
 
 __all__ = ["Anchor", "AnchorError", "locate"]
 
@@ -68,7 +68,7 @@ class Anchor:
         end = "" if self.length is None else str(self.offset + self.length)
         return f"{where}[{self.offset}:{end}]"
 
-    def node(self, doc: m.Document | m.Volume) -> Any:
+    def node(self, doc: m.Document | m.Volume) -> Node:
         """The node the anchor is in (:class:`AnchorError` when ``doc`` has none
         there). ``doc`` is a volume for a finding on the volume as a whole."""
         if not isinstance(doc, m.Document | m.Volume):
@@ -78,8 +78,12 @@ class Anchor:
             try:
                 node = node[step] if isinstance(step, int) else getattr(node, step)
             except (IndexError, AttributeError, TypeError):
-                raise AnchorError(f"{format_path(self.path)} is not a node of the document") from None
-        return node
+                node = None
+            if node is None or (type(step) is int and step < 0):
+                raise AnchorError(f"{format_path(self.path)} is not a node of the document")
+        if not attrs.has(type(node)):  # a field's tuple, a string: no node
+            raise AnchorError(f"{format_path(self.path)} is not a node of the document")
+        return cast(Node, node)
 
     def _own_text(self, doc: m.Document | m.Volume) -> str:
         node = self.node(doc)

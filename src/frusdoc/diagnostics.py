@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
@@ -139,7 +139,7 @@ def check(node: m.Document | m.Volume) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         for doc in node.iter_documents():
             out.extend(_document(doc, index))
-        out.extend(_dates(list(walk(node)), None))
+        out.extend(_dates(walk(node), None))
         out.extend(_document_ids(node))
         return out
     return list(_document(node, None))
@@ -319,7 +319,7 @@ def _stretch(match: re.Match[str]) -> tuple[int, int]:
     return match.start(), match.end() - match.start()
 
 
-def _dates(nodes: _Nodes, doc: m.Document | None) -> Iterator[Diagnostic]:
+def _dates(nodes: Iterable[tuple[Path, Any]], doc: m.Document | None) -> Iterator[Diagnostic]:
     # On a volume (doc None) only the volume's own dates: each document's are
     # its own findings, reported with it (walk is pre-order, so a document's
     # nodes follow it and share its path as prefix).
