@@ -183,7 +183,7 @@ def _union_item(g: _Gen, tp: Any, var: str) -> str:
     raises); a string is a :class:`~frusdoc.Text` where the union has it.
     """
     members = _members(tp)
-    table = {TAG_OF_CLASS[c]: f"_r_{c.__name__}" for c in members if c is not m.Text}
+    table = {TAG_OF_CLASS[c]: f"_ru_{c.__name__}" for c in members if c is not m.Text}
     key = f"_u_{_union_name(tp)}"
     g.tables[key] = table
     g.ns.setdefault(key, {})  # filled once every reader exists
@@ -195,13 +195,14 @@ def _union_item(g: _Gen, tp: Any, var: str) -> str:
     return call
 
 
-def _reader_source(g: _Gen, cls: type, older: Older | None, as_written: AsWritten | None) -> list[str]:
+def _reader_source(
+    g: _Gen, cls: type, older: Older | None, as_written: AsWritten | None, member: bool
+) -> list[str]:
+    # member: the reader of a union member, called by the union's dispatch
+    # with an object whose "type" is this class's tag.
     tag = TAG_OF_CLASS[cls]
     name = cls.__name__
-    lines = [
-        f"def _r_{name}(v):",
-        "    if v.__class__ is not _dict: raise TypeError",
-    ]
+    lines = [f"def _ru_{name}(v):"] if member else [f"def _r_{name}(v):", "    if v.__class__ is not _dict: raise TypeError"]
     if older is not None:
         # The older 1.x keys are rare: only then the shared conversion runs.
         keys, convert = older
@@ -209,13 +210,16 @@ def _reader_source(g: _Gen, cls: type, older: Older | None, as_written: AsWritte
         lines.append(f"    if {test}: v = {g.name('older', convert)}(v)")
     if as_written is not None:
         lines.append(f"    {g.name('written', as_written)}(v)")
-    lines += [
-        "    t = v.get('type', _M)",
-        "    if t is _M: n = 0",
-        f"    elif t != {tag!r}: raise TypeError",
-        "    else: n = 1",
-        f"    o = _new({g.name('cls', cls)})",
-    ]
+    if member:
+        lines.append("    n = 1")
+    else:
+        lines += [
+            "    t = v.get('type', _M)",
+            "    if t is _M: n = 0",
+            f"    elif t != {tag!r}: raise TypeError",
+            "    else: n = 1",
+        ]
+    lines.append(f"    o = _new({g.name('cls', cls)})")
     hints = _hints(cls)
     for field in attrs.fields(cls):
         tp = hints[field.name]
@@ -379,7 +383,8 @@ def build(older: Mapping[type, Older], as_written: Mapping[type, AsWritten]) -> 
     ]
     for cls in TAG_OF_CLASS:
         if cls is not m.Text:
-            source += _reader_source(g, cls, older.get(cls), as_written.get(cls))
+            for member in (False, True):
+                source += _reader_source(g, cls, older.get(cls), as_written.get(cls), member)
             source += _writer_source(g, cls, shallow=False)
             source += _writer_source(g, cls, shallow=True)
     g.ns["_w"] = {}
