@@ -202,6 +202,9 @@ def _reader_source(
     # with an object whose "type" is this class's tag.
     tag = TAG_OF_CLASS[cls]
     name = cls.__name__
+    if any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):
+        # The reader bypasses __init__: a class that does more there needs a reader that calls it.
+        raise TypeError(f"frusdoc._jsonfast: {name} has an __init__ hook the reader would skip")
     lines = [f"def _ru_{name}(v):"] if member else [f"def _r_{name}(v):", "    if v.__class__ is not _dict: raise TypeError"]
     if older is not None:
         # The older 1.x keys are rare: only then the shared conversion runs.
