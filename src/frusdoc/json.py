@@ -20,7 +20,9 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from frusdoc import _jsonfast
 from frusdoc import model as m
+from frusdoc._bulk import bulk
 from frusdoc._io import read_source, write_target
 from frusdoc.errors import FormatVersionError, FrusdocError, Problem, ValidationError
 from frusdoc.tags import CLASS_OF_TAG, TAG_OF_CLASS
@@ -59,6 +61,12 @@ PathOrFile = str | os.PathLike[str] | IO[bytes] | IO[str]
 """What :func:`load` reads: a path or a file object open for reading (binary or text)."""
 PathOrTextFile = str | os.PathLike[str] | IO[str]
 """Where :func:`dump` writes: a path or a text file object open for writing."""
+
+# The field annotations as types rather than strings, for every class: the
+# converter's generated hooks, the fast path and frusdoc.schema read them.
+for _cls in TAG_OF_CLASS:
+    attrs.resolve_types(_cls)
+del _cls
 
 #: Model classes whose instances can stand in a union position, by union.
 _UNIONS: dict[Any, tuple[type, ...]] = {
@@ -277,6 +285,10 @@ def _emendation_range(value: dict[str, Any]) -> None:
         raise _Expected(f"confidence must be between 0 and 1, got {float(confidence)!r}")
 
 
+#: The keys that mark each older form (the fast path converts only objects having one).
+_OLDER_KEYS: dict[type, tuple[str, ...]] = {m.PageBreak: ("facsimile",), m.NoteTarget: ("note",)}
+
+
 #: Checks of the values as written, where the model would accept more.
 _AS_WRITTEN: dict[type, Callable[[dict[str, Any]], None]] = {m.Emendation: _emendation_range}
 
@@ -365,8 +377,16 @@ def _register_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...
     conv.register_unstructure_hook_func(lambda t: t == union, unstructure)
 
 
-_FAST = make_converter()
+_CATTRS: cattrs.Converter | None = None
 _DETAILED: cattrs.Converter | None = None
+_GENERATED: _jsonfast.Generated | None = None
+
+
+def _cattrs() -> cattrs.Converter:
+    global _CATTRS  # built lazily: only values the generated writers refuse need it
+    if _CATTRS is None:
+        _CATTRS = make_converter()
+    return _CATTRS
 
 
 def _detailed() -> cattrs.Converter:
@@ -374,6 +394,16 @@ def _detailed() -> cattrs.Converter:
     if _DETAILED is None:
         _DETAILED = make_converter(detailed=True)
     return _DETAILED
+
+
+def _generated() -> _jsonfast.Generated:
+    # The fast path (frusdoc._jsonfast), generated on first use from the same
+    # model fields and the same older forms and checks as the converter.
+    global _GENERATED
+    if _GENERATED is None:
+        older = {cls: (_OLDER_KEYS[cls], convert) for cls, convert in _OLDER_FORMS.items()}
+        _GENERATED = _jsonfast.build(older, _AS_WRITTEN)
+    return _GENERATED
 
 
 def _format_exception(exc: BaseException, _type: Any) -> str:
@@ -401,9 +431,14 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
 
 def to_data(value: object) -> dict[str, Any]:
     """The JSON-ready dict of a model value, with the format marker first."""
-    if type(value) not in TAG_OF_CLASS:
-        raise TypeError(f"expected a frusdoc model value, got {type(value).__name__}")
-    body = _FAST.unstructure(value, type(value))
+    cls = type(value)
+    if cls not in TAG_OF_CLASS:
+        raise TypeError(f"expected a frusdoc model value, got {cls.__name__}")
+    with bulk():
+        try:
+            body = _generated().writers[cls](value)
+        except Exception:  # noqa: BLE001 - anything unforeseen: the cattrs converter decides
+            body = _cattrs().unstructure(value, cls)
     return {FORMAT_NAME: FORMAT_VERSION, **body}
 
 
@@ -413,7 +448,33 @@ def dumps(value: object, *, indent: bool = False) -> str:
     The output is compact (``indent=True``: two-space indentation) and the same,
     byte for byte, whether or not orjson is installed.
     """
-    data = to_data(value)
+    cls = type(value)
+    if cls not in TAG_OF_CLASS:
+        raise TypeError(f"expected a frusdoc model value, got {cls.__name__}")
+    generated = _generated()
+    with bulk():
+        # The encoder walks the tree itself and asks the generated default
+        # hook for each node's own dict: no plain copy of the whole tree.
+        root = {FORMAT_NAME: FORMAT_VERSION, **generated.shallow[cls](value)}
+        try:
+            if _orjson is not None:
+                opts = _orjson.OPT_INDENT_2 if indent else 0
+                return _orjson.dumps(root, default=generated.default, option=opts).decode()
+            if indent:
+                return _stdjson.dumps(root, default=generated.default, ensure_ascii=False, indent=2)
+            return _stdjson.dumps(root, default=generated.default, ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError, RecursionError):
+            # orjson stops at 255 levels of nesting (the standard library
+            # goes deeper and writes the same bytes), and a class outside the
+            # model is the converter's to write.
+            pass
+        data = to_data(value)
+        out = _encode(data, indent)
+        del data
+    return out
+
+
+def _encode(data: object, indent: bool) -> str:
     if _orjson is not None:
         opts = _orjson.OPT_INDENT_2 if indent else 0
         try:
@@ -519,6 +580,12 @@ def from_data(data: Any, *_type: type[T], type: type[T] | None = None) -> T | An
     release but warns (:class:`DeprecationWarning`).
     """
     type = _keyword_type("from_data", _type, type)
+    return _from_data(data, type)
+
+
+def _from_data(data: Any, type: type[T] | None, *, fast: bool = True) -> T | Any:
+    # fast=False reads with the detailed converter alone (the reference that
+    # tests/test_json_fast.py holds the fast path to).
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message=f"expected an object, got {_json_kind(data)}")])
     _check_version(data)
@@ -539,18 +606,22 @@ def from_data(data: Any, *_type: type[T], type: type[T] | None = None) -> T | An
                 [Problem(path="$.type", message=f"expected {want!r}, got {_json_kind(tag)}")]
             )
     body = {k: v for k, v in data.items() if k != FORMAT_NAME}
+    if fast:
+        # The generated reader: all or nothing, and silent about what is wrong.
+        reader = _generated().readers[cls]
+        with bulk(), m.trusted():
+            try:
+                return reader(body)
+            except Exception:  # noqa: BLE001 - the detailed converter explains below
+                pass
     try:
-        return _FAST.structure(body, cls)
-    except RecursionError:
-        raise _too_deep("$") from None
-    except Exception:  # noqa: BLE001 - re-run with full diagnostics below
-        pass
-    try:
-        _detailed().structure(body, cls)
+        value: Any = _detailed().structure(body, cls)
     except RecursionError:
         raise _too_deep("$") from None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a ValidationError
         raise ValidationError(_problems(exc)) from None
+    if not fast:
+        return value
     raise FrusdocError("internal error: fast and detailed readers disagree")  # pragma: no cover
 
 
@@ -570,7 +641,11 @@ def loads(s: str | bytes, *_type: type[T], type: type[T] | None = None) -> T | A
     still works in this release but warns (:class:`DeprecationWarning`).
     """
     type = _keyword_type("loads", _type, type)
-    return from_data(_parse_json(s), type=type)
+    # The collector paused over the parse too (orjson builds as many
+    # containers as the reader does); the parsed data is garbage again before
+    # the pause ends, so the first collection after it sees only the model.
+    with bulk():
+        return from_data(_parse_json(s), type=type)
 
 
 def _keyword_type(function: str, positional: tuple[T, ...], keyword: T | None) -> T | None:
