@@ -44,6 +44,7 @@ from frusdoc.walk import (
 )
 
 __version__ = "0.1.0"
+"""The version of frusdoc, the one place it is written (the build reads it from here)."""
 
 __all__ = [
     "AmbiguousNoteError",
