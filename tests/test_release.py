@@ -121,4 +121,4 @@ def test_readme_has_three_commands_and_ci_reads_two() -> None:
     assert "--group docs" in _readme_command("docs-command")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "run_readme_command test-command" in ci and "run_readme_command docs-command" in ci
-    assert "floors.py" in ci and "HYPOTHESIS_PROFILE=quick" in ci
+    assert "floors.py" in ci and "HYPOTHESIS_PROFILE=quick" in ci and "wait" in ci
