@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urljoin
 
 import jsonschema
 
-from frusdoc.schema import SCHEMA_ID, json_schema, json_schema_text
+from frusdoc.schema import SCHEMA_ID, SITE_URL, json_schema, json_schema_text
 
 COMMITTED = Path(__file__).parents[1] / "docs" / "schema" / "frusdoc-1.1.json"
 
@@ -32,14 +31,13 @@ def test_schema_rejects_what_loads_rejects() -> None:
 
 
 def test_schema_id_names_the_committed_file() -> None:
-    # "$id" is resolved against where the schema is read from: next to the
-    # committed file it must name the file itself, wherever docs/ is served.
+    # "$id" is where the documentation site publishes docs/schema/ (mkdocs copies
+    # it as is): the site's address, then the committed file's path below docs/.
+    # tests/test_docs_site.py builds the site and finds the file there.
     schema_id = json_schema()["$id"]
-    assert schema_id == SCHEMA_ID == "frusdoc-1.1.json"
-    assert (COMMITTED.parent / schema_id).resolve() == COMMITTED.resolve()
+    assert schema_id == SCHEMA_ID == "https://frusdoc.github.io/frusdoc/schema/frusdoc-1.1.json"
+    assert schema_id == SITE_URL + COMMITTED.relative_to(COMMITTED.parents[1]).as_posix()
     assert COMMITTED.is_file()
-    served = "https://docs.example.org/frusdoc/schema/frusdoc-1.1.json"
-    assert urljoin(served, schema_id) == served
 
 
 def test_schema_id_is_the_one_docs_json_names() -> None:

@@ -75,6 +75,7 @@ from frusdoc.tree import (
 )
 
 __version__ = "0.1.0"
+"""The version of frusdoc, the one place it is written (the build reads it from here)."""
 
 # The old module paths frusdoc.walk, frusdoc.check and frusdoc.emend.propose
 # (now tree, diagnostics, emend.proposals), for one release: after the imports

@@ -43,8 +43,11 @@ __all__ = [
 ]
 
 FORMATS_IN: tuple[str, ...] = ("text", "json", "tei")
+"""The input formats of a conversion (``--from``)."""
 FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")  # frusdoc.formats.FORMATS_OUT
+"""The output formats of a conversion (``--to``)."""
 SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "markdown": ".md"}
+"""The file suffix written for each output format."""
 _KNOWN = {".xml": "tei", ".tei": "tei", ".json": "json", ".jsonl": "json", ".txt": "text"}
 
 

@@ -256,6 +256,7 @@ CLASSIFICATIONS = (
     "Strictly Confidential",
     "No classification marking",
 )
+"""The classification markings a source note can open with, as printed."""
 # A marking is a classification and its handling caveats, each after "; "
 # (``Secret; Operational Immediate; Limited Distribution``, ``Top Secret;
 # Eyes Only``, ``Secret; Operational Immediate Limit Distribution``), up to a

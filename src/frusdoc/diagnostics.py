@@ -27,6 +27,7 @@ from frusdoc.tree import Path, format_path, plain_text, walk
 __all__ = ["RULES", "Anchor", "Diagnostic", "Location", "Severity", "check"]
 
 Severity = Literal["error", "warning", "info"]
+"""How much a diagnostic matters: an error, a warning, or information."""
 
 
 @attrs.frozen
@@ -112,6 +113,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "FD014": ("error", "two notes of a document with the same id (TEI xml:id must be unique)"),
     "FD015": ("error", "two documents of a volume with the same id (TEI xml:id must be unique)"),
 }
+"""Every rule: its code, mapped to its severity and a one-line explanation."""
 
 
 def _diag(

@@ -68,10 +68,12 @@ FormatIn = Literal["text", "json", "jsonl", "tei"]
 FormatOut = Literal["text", "json", "jsonl", "tei", "markdown"]
 """A format :func:`write` writes."""
 FORMATS_IN: tuple[str, ...] = get_args(FormatIn)
+"""The names of the formats :func:`read` reads, in order."""
 FORMATS_OUT: tuple[str, ...] = get_args(FormatOut)
+"""The names of the formats :func:`write` writes, in order."""
 
-#: The format of a path, by suffix (lower-cased).
 SUFFIXES: dict[str, FormatIn] = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".xml": "tei", ".tei": "tei"}
+"""The format of a path, by suffix (lower-cased)."""
 
 Value = Union[m.Document, m.Volume, list[m.Document]]
 

@@ -255,8 +255,8 @@ def render(doc: m.Document, *, reading: Literal["original", "corrected"] = "corr
     return "\n\n".join(parts) + "\n"
 
 
-#: The Markdown of a document: :func:`render` under the name every format module shares.
 dumps = render
+"""The Markdown of a document: :func:`render` under the name every format module shares."""
 
 
 def dump(doc: m.Document, fp_or_path: Writable, *, reading: Literal["original", "corrected"] = "corrected") -> None:

@@ -17,16 +17,23 @@ from frusdoc import model as m
 from frusdoc.json import FORMAT_NAME, FORMAT_VERSION
 from frusdoc.tags import TAG_OF_CLASS
 
-__all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
+__all__ = ["SCHEMA_ID", "SITE_URL", "json_schema", "json_schema_text"]
 
-SCHEMA_ID = f"frusdoc-{FORMAT_VERSION}.json"
-"""The schema's ``$id``: the name of the committed file, ``docs/schema/frusdoc-1.1.json``.
+SITE_URL = "https://frusdoc.github.io/frusdoc/"
+"""The address of frusdoc's documentation site: ``site_url`` in mkdocs.yml.
 
-A reference relative to where the schema is read from, so it names this very
-file wherever it is served: in a checkout, in the sdist, and on the docs site
-once that is built (it must publish ``docs/schema/`` as is). frusdoc has no web address of its own
-to put in an absolute URI, and a made-up one would name nothing (the old id,
-under ``frusdoc.readthedocs.io``, did not exist)."""
+The site publishes ``docs/schema/`` as is, so the committed schema is served at
+:data:`SCHEMA_ID`; tests/test_docs_site.py builds the site and checks both."""
+
+SCHEMA_ID = f"{SITE_URL}schema/frusdoc-{FORMAT_VERSION}.json"
+"""The schema's ``$id``: where the documentation site publishes the committed
+file, ``docs/schema/frusdoc-1.1.json``.
+
+An absolute URI, so a validator registers the schema under one name wherever
+the file was read from; it is derived from :data:`SITE_URL`, and the site
+build is tested to contain the committed file at exactly this address (the
+old ids, ``frusdoc.readthedocs.io`` and then a bare relative file name, named
+no published file)."""
 
 # The format markers the reader reads (frusdoc.json._check_version): major 1,
 # any minor, ASCII digits without leading zeros. The lookahead ends the string

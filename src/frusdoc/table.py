@@ -92,6 +92,7 @@ __all__ = [
 ]
 
 TableName = Literal["documents", "notes", "references"]
+"""The name of one of the three tables: ``documents``, ``notes`` or ``references``."""
 TABLES: tuple[TableName, ...] = typing.get_args(TableName)
 """The tables, in the order they are written."""
 

@@ -37,6 +37,7 @@ Path = tuple[str | int, ...]
 """Where a node sits below the root: field names and tuple indices."""
 
 Reading = Literal["original", "corrected"]
+"""Which side of an emendation a derived value reads: the printed ``original`` or the ``corrected`` text."""
 
 
 def _child_fields(cls: type) -> tuple[str, ...]:

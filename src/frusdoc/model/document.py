@@ -17,6 +17,7 @@ from frusdoc.model.targets import document_url
 __all__ = ["DateRange", "Document", "Note", "NoteStyle", "TextLayout"]
 
 NoteStyle = Literal["numbered", "arrow"]
+"""How a page marks its notes: numbered markers, or arrow footnotes closed by ``↩``."""
 
 
 # What TEI's xs:dateTime allows and FRUS writes: a full date and time with an

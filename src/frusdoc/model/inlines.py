@@ -44,8 +44,11 @@ Attributes = tuple[tuple[str, str], ...]
 ``{namespace}local`` when namespaced)."""
 
 NameKind = Literal["person", "place", "term", "gloss"]
+"""What a :class:`Name` names: a person, a place, a term, or a glossed office."""
 EmendationKind = Literal["ocr", "typo", "editorial", "regularisation", "supplied"]
+"""What an :class:`Emendation` corrects: an OCR slip, a typing error, an editorial change, a regularisation, or supplied text."""
 EmendationStatus = Literal["proposed", "accepted", "rejected"]
+"""Where an :class:`Emendation` stands: proposed, accepted or rejected."""
 PageKind = Literal["page", "facsimile", "typeset"]
 """What a page break starts: a page of the volume (``[Page 543]``), or, in the
 microfiche supplements, a facsimile (``[Facsimile Page 1]``) or a typeset page

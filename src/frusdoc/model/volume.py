@@ -42,6 +42,7 @@ OutsidePlace = Literal[
 """Where, outside the header and the three parts, a TEI volume held something."""
 
 Part = Literal["text", "front", "body", "back"]
+"""The part of a TEI volume a division stands in: ``text`` itself, or its ``front``, ``body`` or ``back``."""
 
 OutsideNode = Union[PageBreak, RawBlock]
 """What can stand outside the parts: a page break, or anything else kept raw."""

@@ -5,9 +5,13 @@ from __future__ import annotations
 __all__ = ["FRUS", "TEI", "XI", "XML", "clark", "local"]
 
 TEI = "http://www.tei-c.org/ns/1.0"
+"""The TEI namespace."""
 FRUS = "http://history.state.gov/frus/ns/1.0"
+"""The namespace of FRUS's own TEI attributes and elements."""
 XML = "http://www.w3.org/XML/1998/namespace"
+"""The ``xml:`` namespace (``xml:id``, ``xml:lang``)."""
 XI = "http://www.w3.org/2001/XInclude"
+"""The XInclude namespace."""
 
 _TEI_PREFIX = "{" + TEI + "}"
 

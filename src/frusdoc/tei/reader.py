@@ -52,6 +52,7 @@ BLOCK_TAGS = frozenset(
         "div",
     }
 )
+"""The TEI elements (local names) the reader reads as blocks."""
 _KINDS = frozenset(get_args(m.EmendationKind))
 _STATUSES = frozenset(get_args(m.EmendationStatus))
 
@@ -551,3 +552,4 @@ _BLOCK: dict[str, Any] = {
 
 #: Elements that are modelled inlines (anything else unknown is raw).
 INLINE_TAGS = frozenset(_INLINE)
+"""The TEI elements (local names) the reader reads as inlines."""

@@ -35,7 +35,6 @@ class _Options(TypedDict):
     collect_ids: bool
 
 
-#: The one parser configuration frusdoc uses for XML, whole or streamed.
 PARSER_OPTIONS: _Options = {
     "resolve_entities": False,
     "no_network": True,
@@ -47,6 +46,7 @@ PARSER_OPTIONS: _Options = {
     # a whole volume.
     "collect_ids": False,
 }
+"""The one parser configuration frusdoc uses for XML, whole or streamed."""
 
 
 def parser() -> etree.XMLParser:

@@ -24,6 +24,7 @@ from frusdoc.tei.pointers import parse_target
 __all__ = ["NSMAP", "Writer", "volume_note_sources"]
 
 NSMAP = {None: TEI, "frus": FRUS, "xi": XI}
+"""The namespace prefixes of written TEI: TEI as the default, ``frus`` and ``xi``."""
 XML_ID = f"{{{XML}}}id"
 F = f"{{{FRUS}}}"
 

@@ -23,6 +23,7 @@ __all__ = ["canonical_layout", "dump", "dumps", "load", "loads", "parse", "rende
 
 #: The text of a document: :func:`render` under the name every format module shares.
 dumps = render
+"""The plain text of a document: :func:`render` under the name every format module shares."""
 
 
 def loads(s: str | bytes) -> m.Document:
