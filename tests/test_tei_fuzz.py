@@ -19,6 +19,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -324,7 +325,12 @@ def test_mutants_are_written_back_where_they_were(xml: bytes) -> None:
     check_written_back(xml)
 
 
-def test_header_markers_pair_as_the_writer_pairs_them() -> None:
+@pytest.mark.parametrize(
+    "inserted",
+    [b"<list><item>0<note>00</note></item></list>", b"<table><note>1</note><row><cell></cell></row></table>"],
+    ids=["list", "table"],
+)
+def test_header_markers_pair_as_the_writer_pairs_them(inserted: bytes) -> None:
     # Found by the fuzz: an unlabelled note inside the complete title and another
     # at the start of <text>. The reader paired the header's marker over the header
     # alone (so the spare-note rule gave it the second note), the writer over the
@@ -334,7 +340,8 @@ def test_header_markers_pair_as_the_writer_pairs_them() -> None:
         if b'<title type="complete">' not in xml or b"<text>" not in xml:
             continue
         mutant = xml.replace(
-            b'<title type="complete">', b'<title type="complete"><list><item>0<note>00</note></item></list>', 1
+            b'<title type="complete">', b'<title type="complete">' + inserted, 1
         ).replace(b"<text>", b"<text><note>0</note>", 1)
+        check_total(mutant)
         check_written_back(mutant)
         assert tei.read_volume(mutant).title is not None, name
