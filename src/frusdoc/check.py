@@ -13,6 +13,7 @@ from typing import Literal
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.pairing import NoteMatcher
 from frusdoc.refs import AmbiguousTargetError, resolve
@@ -88,6 +89,7 @@ def _diag(
 
 def check(node: m.Document | m.Volume) -> list[Diagnostic]:
     """Every problem found in a document or a volume, in document order."""
+    _args.expect_node("check(node)", node, (m.Document, m.Volume))
     if isinstance(node, m.Volume):
         out: list[Diagnostic] = []
         for doc in node.iter_documents():

@@ -29,8 +29,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Literal, Union, cast, get_args
 
+from frusdoc import _args
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError, Problem, ValidationError
+from frusdoc.errors import ArgumentTypeError, FrusdocError, Problem, ValidationError, short_repr
 
 __all__ = [
     "FORMATS_IN",
@@ -83,7 +84,7 @@ class FileAccessError(FrusdocError, OSError):
         self.reason = f"cannot {doing}: {reason}"
 
 
-class SourceTypeError(FrusdocError, TypeError):
+class SourceTypeError(ArgumentTypeError):
     """An argument of the wrong type: not a path, bytes, text or file object,
     or not a document, a volume or a list of documents."""
 
@@ -105,6 +106,7 @@ def read_source(source: Readable) -> bytes | str:
     """The content of ``source``: ``bytes`` from a path, bytes or a binary file,
     ``str`` from text or a text file. Paths are read without newline
     translation."""
+    _args.expect_source("read_source(source)", source, error=SourceTypeError)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source)
     if isinstance(source, str) and _is_content(source):
@@ -123,7 +125,7 @@ def read_source(source: Readable) -> bytes | str:
     data = reader()
     if isinstance(data, (bytes, str)):
         return data
-    raise SourceTypeError(f"expected read() of a file object to give bytes or str, got {type(data).__name__}")
+    raise SourceTypeError(f"read(source): expected read() of a file object to give bytes or str, got {type(data).__name__}")
 
 
 def _decode(data: bytes | str, name: str) -> str:
@@ -139,6 +141,7 @@ def _decode(data: bytes | str, name: str) -> str:
 
 def sniff(content: bytes | str) -> FormatIn:
     """The format of ``content`` by its first characters (see the module's description)."""
+    _args.expect("sniff(content)", content, (bytes, str), "bytes or str")
     head = content[:64]
     text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
     text = text.lstrip("\ufeff \t\r\n")
@@ -160,7 +163,7 @@ def sniff(content: bytes | str) -> FormatIn:
 def _format_in(format: str | None, source: Readable, content: bytes | str) -> FormatIn:
     if format is not None:
         if format not in FORMATS_IN:
-            raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
+            raise FormatNameError(f"read(format): unknown input format {short_repr(format)}: expected one of {', '.join(FORMATS_IN)}")
         return cast(FormatIn, format)
     if isinstance(source, os.PathLike) or (isinstance(source, str) and not _is_content(source)):
         by_suffix = SUFFIXES.get(Path(source).suffix.lower())
@@ -194,9 +197,11 @@ def read(source: Readable, *, format: str | None = None) -> m.Document | m.Volum
     own error (:class:`~frusdoc.ValidationError`,
     :class:`~frusdoc.tei.TeiError`) for content that is not what it should be.
     """
+    _args.expect_source("read(source)", source, error=SourceTypeError)
+    _args.expect_str("read(format)", format, optional=True)
     if format is not None and format not in FORMATS_IN:
         # Before touching the source: a bad name is the caller's first mistake.
-        raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
+        raise FormatNameError(f"read(format): unknown input format {short_repr(format)}: expected one of {', '.join(FORMATS_IN)}")
     content = read_source(source)
     fmt = _format_in(format, source, content)
     name = _name(source)
@@ -234,7 +239,7 @@ def _check_value(value: object) -> Value:
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(d, m.Document) for d in value):
         return list(cast(Iterable[m.Document], value))
-    raise SourceTypeError(f"expected a Document, a Volume or a list of documents, got {type(value).__name__}")
+    raise SourceTypeError(f"write(value): expected a Document, a Volume or a list of documents, got {type(value).__name__}")
 
 
 def write(value: Value, format: str, target: Writable | None = None, *, compact: bool = False) -> str:
@@ -250,7 +255,7 @@ def write(value: Value, format: str, target: Writable | None = None, *, compact:
     one file and documents are ``<div>`` elements one after the other.
     """
     if format not in FORMATS_OUT:
-        raise FormatNameError(f"unknown output format {format!r}: expected one of {', '.join(FORMATS_OUT)}")
+        raise FormatNameError(f"write(format): unknown output format {short_repr(format)}: expected one of {', '.join(FORMATS_OUT)}")
     value = _check_value(value)
     out = _render(value, format, compact)
     if target is not None:
@@ -263,7 +268,7 @@ def _render(value: Value, format: str, compact: bool) -> str:
 
     if format == "json":
         if isinstance(value, list):
-            raise SourceTypeError("several documents are no one JSON value: write them as 'jsonl'")
+            raise SourceTypeError("write(value): several documents are no one JSON value: write them as 'jsonl'")
         return fjson.dumps(value, indent=not compact) + "\n"
     if format == "jsonl":
         return "".join(fjson.dumps(d) + "\n" for d in _documents(value))
@@ -286,6 +291,7 @@ def _render(value: Value, format: str, compact: bool) -> str:
 def write_target(text: str, target: Writable) -> None:
     """Write ``text`` to a path (UTF-8, no newline translation, parent
     directories created) or to a text file object."""
+    _args.expect_str("write_target(text)", text)
     if isinstance(target, (str, os.PathLike)):
         path = Path(target)
         try:
@@ -297,7 +303,7 @@ def write_target(text: str, target: Writable) -> None:
         return
     writer = getattr(target, "write", None)
     if not callable(writer):
-        raise SourceTypeError(f"expected a path or a text file object to write to, got {type(target).__name__}")
+        raise SourceTypeError(f"write(target): expected a path or a text file object to write to, got {type(target).__name__}")
     if isinstance(target, (io.RawIOBase, io.BufferedIOBase)):
-        raise SourceTypeError("expected a text file object to write to, got a binary one: open it with 'w'")
+        raise SourceTypeError("write(target): expected a text file object to write to, got a binary one: open it with 'w'")
     writer(text)

@@ -20,6 +20,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.errors import FormatVersionError, FrusdocError, Problem, ValidationError
 from frusdoc.tags import CLASS_OF_TAG, TAG_OF_CLASS
@@ -400,6 +401,7 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
 
 def to_data(value: object) -> dict[str, Any]:
     """The JSON-ready dict of a model value, with the format marker first."""
+    _args.expect_node("json.to_data(value)", value)
     if type(value) not in TAG_OF_CLASS:
         raise TypeError(f"expected a frusdoc model value, got {type(value).__name__}")
     body = _FAST.unstructure(value, type(value))
@@ -412,6 +414,8 @@ def dumps(value: object, *, indent: bool = False) -> str:
     The output is compact (``indent=True``: two-space indentation) and the same,
     byte for byte, whether or not orjson is installed.
     """
+    _args.expect_node("json.dumps(value)", value)
+    _args.expect_bool("json.dumps(indent)", indent)
     data = to_data(value)
     if _orjson is not None:
         opts = _orjson.OPT_INDENT_2 if indent else 0
@@ -517,6 +521,7 @@ def from_data(data: Any, *_type: type[T], type: type[T] | None = None) -> T | An
     ``type`` is keyword-only; passing it by position still works in this
     release but warns (:class:`DeprecationWarning`).
     """
+    _args.expect_model_class("json.from_data(type)", type)
     type = _keyword_type("from_data", _type, type)
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message=f"expected an object, got {_json_kind(data)}")])
@@ -532,7 +537,7 @@ def from_data(data: Any, *_type: type[T], type: type[T] | None = None) -> T | An
         cls = type
         want = TAG_OF_CLASS.get(cls)
         if want is None:
-            raise TypeError(f"not a frusdoc model class: {cls!r}")
+            raise _args.ArgumentTypeError(f"json: type: expected a frusdoc model class, got {cls!r}")
         if tag != want:
             raise ValidationError(
                 [Problem(path="$.type", message=f"expected {want!r}, got {_json_kind(tag)}")]
@@ -568,6 +573,8 @@ def loads(s: str | bytes, *_type: type[T], type: type[T] | None = None) -> T | A
     every problem with its JSON path. ``type`` is keyword-only; by position it
     still works in this release but warns (:class:`DeprecationWarning`).
     """
+    _args.expect_model_class("json.loads(type)", type)
+    _args.expect("json.loads(s)", s, (str, bytes, bytearray, memoryview), "str or bytes")
     type = _keyword_type("loads", _type, type)
     return from_data(_parse_json(s), type=type)
 
@@ -577,9 +584,9 @@ def _keyword_type(function: str, positional: tuple[T, ...], keyword: T | None) -
     if not positional:
         return keyword
     if len(positional) > 1:
-        raise TypeError(f"{function}() takes one positional argument besides the input, got {1 + len(positional)}")
+        raise _args.ArgumentTypeError(f"{function}() takes one positional argument besides the input, got {1 + len(positional)}")
     if keyword is not None:
-        raise TypeError(f"{function}() got type both by position and by keyword; pass type= only")
+        raise _args.ArgumentTypeError(f"{function}() got type both by position and by keyword; pass type= only")
     warnings.warn(
         f"{function}(..., cls) is deprecated: pass the class by keyword, {function}(..., type=cls)",
         DeprecationWarning,
@@ -597,6 +604,8 @@ def load(fp_or_path: PathOrFile, *, type: type[T] | None = None) -> T | Any:
     string is always a path here, see :func:`loads` for JSON text) or a file
     object open for reading, binary or text. Errors as :func:`loads`; a path
     that cannot be read raises :class:`~frusdoc.formats.FileAccessError`."""
+    _args.expect_model_class("json.load(type)", type)
+    _args.expect_source("json.load(fp_or_path)", fp_or_path)
     from frusdoc.formats import read_source  # formats builds on this module
 
     return loads(read_source(fp_or_path), type=type)
@@ -605,6 +614,8 @@ def load(fp_or_path: PathOrFile, *, type: type[T] | None = None) -> T | Any:
 def dump(value: object, fp_or_path: PathOrTextFile, *, indent: bool = False) -> None:
     """Write :func:`dumps` of ``value`` to a path (UTF-8, no newline
     translation; parent directories must exist) or to a text file object."""
+    _args.expect_node("json.dump(value)", value)
+    _args.expect_target("json.dump(fp_or_path)", fp_or_path)
     from frusdoc.formats import write_target
 
     write_target(dumps(value, indent=indent), fp_or_path)
@@ -616,6 +627,8 @@ def dump_lines(values: Iterable[object], fp: IO[str] | None = None) -> str | Non
     With ``fp``, lines are written to it and ``None`` is returned; otherwise the
     whole text is returned.
     """
+    _args.expect("json.dump_lines(values)", values, Iterable, "an iterable of model values")
+    values = _args.each_node("json.dump_lines(values)", values)
     if fp is None:
         return "".join(dumps(v) + "\n" for v in values)
     for v in values:
@@ -638,6 +651,8 @@ def load_lines(
     ``source`` is the text or an iterable of lines (an open text file).
     ``type`` is keyword-only (by position: :class:`DeprecationWarning`).
     """
+    _args.expect_model_class("json.load_lines(type)", type)
+    _args.expect("json.load_lines(source)", source, (str, Iterable), "str or an iterable of lines")
     # Not itself a generator, so that the argument check and the warning come
     # at the call, not at the first line read.
     return _iter_lines(source, _keyword_type("load_lines", _type, type))
@@ -648,6 +663,8 @@ def _iter_lines(source: str | Iterable[str], cls: type[T] | None) -> Iterator[T]
     # that str.splitlines() would also split on.
     lines = source.split("\n") if isinstance(source, str) else source
     for number, line in enumerate(lines, start=1):
+        if not isinstance(line, str):
+            _args.wrong_type(f"json.load_lines(source), line {number}", "str", line)
         if not line.strip():
             continue
         try:

@@ -7,13 +7,14 @@ read, and ``revert`` takes it out again.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
 from frusdoc.walk import Node, Path, Replacement, transform
 
 __all__ = ["Proposal", "accept", "apply", "reject", "revert"]
@@ -41,6 +42,9 @@ class Proposal:
     def makes(self, at: int, wrong: str, right: str) -> bool:
         """Does this proposal correct ``wrong`` at offset ``at`` to ``right``, and
         nothing else? (How an answer key of real slips scores proposals.)"""
+        _args.expect_int("Proposal.makes(at)", at)
+        _args.expect_str("Proposal.makes(wrong)", wrong)
+        _args.expect_str("Proposal.makes(right)", right)
         if not (self.start <= at and at + len(wrong) <= self.end):
             return False
         i = at - self.start
@@ -50,6 +54,7 @@ class Proposal:
 
     def emendation(self, status: m.EmendationStatus = "proposed") -> m.Emendation:
         """The :class:`~frusdoc.Emendation` this proposal records."""
+        _args.expect_one_of("Proposal.emendation(status)", status, typing.get_args(m.EmendationStatus))
         return m.Emendation(
             original=(m.Text(text=self.original),),
             corrected=(m.Text(text=self.corrected),),
@@ -70,6 +75,12 @@ def apply(
     (:class:`~frusdoc.FrusdocError` otherwise). ``text.render(result)`` is the
     page as printed; ``reading="corrected"`` shows the corrections.
     """
+    _args.expect_node("emend.apply(doc)", doc, m.Document)
+    _args.expect("emend.apply(proposals)", proposals, Iterable, "an iterable of Proposal")
+    _args.expect_one_of("emend.apply(status)", status, typing.get_args(m.EmendationStatus))
+    proposals = tuple(proposals)
+    for proposal in proposals:
+        _args.expect("emend.apply(proposals)", proposal, Proposal, "Proposal items")
     from frusdoc.text import render, spans
 
     proposals = sorted(proposals, key=lambda p: p.start)
@@ -81,13 +92,13 @@ def apply(
     edits: dict[Path, list[tuple[int, int, m.Emendation]]] = {}
     for p in proposals:
         if rendered[p.start : p.end] != p.original:
-            raise FrusdocError(
+            raise _args.ArgumentValueError(
                 f"proposal {p.original!r} -> {p.corrected!r} does not match the text at {p.start}: "
                 f"{rendered[p.start : p.end]!r}"
             )
         owner = next(((s, path) for s, path in texts if s[0] <= p.start and p.end <= s[1]), None)
         if owner is None:
-            raise FrusdocError(f"proposal {p.original!r} at {p.start} crosses the boundary of a text run")
+            raise _args.ArgumentValueError(f"proposal {p.original!r} at {p.start} crosses the boundary of a text run")
         (start, _), path = owner
         edits.setdefault(path, []).append((p.start - start, p.end - start, p.emendation(status)))
     # Visit only the ancestors of edited text nodes: the rest is kept as it is.
@@ -122,7 +133,7 @@ def _split(text: str, cuts: list[tuple[int, int, m.Emendation]]) -> list[m.Inlin
     position = 0
     for start, end, emendation in sorted(cuts, key=lambda c: c[0]):
         if start < position:
-            raise FrusdocError(f"overlapping proposals in {text[:40]!r}")
+            raise _args.ArgumentValueError(f"overlapping proposals in {text[:40]!r}")
         if start > position:
             out.append(m.Text(text=text[position:start]))
         out.append(emendation)
@@ -181,12 +192,16 @@ def _merge(inlines: list[Any]) -> list[Any]:
 
 def accept(doc: m.Document, which: Which = None) -> m.Document:
     """Mark emendations accepted (all, those with these ids, or those a predicate picks)."""
+    _args.expect_selection("emend.accept(which)", which)
+    _args.expect_node("emend.accept(doc)", doc, m.Document)
     picked = _selected(which)
     return _map_emendations(doc, lambda e: attrs.evolve(e, status="accepted") if picked(e) else e)
 
 
 def reject(doc: m.Document, which: Which = None) -> m.Document:
     """Mark emendations rejected: they stay recorded, and every reading shows the print."""
+    _args.expect_selection("emend.reject(which)", which)
+    _args.expect_node("emend.reject(doc)", doc, m.Document)
     picked = _selected(which)
     return _map_emendations(doc, lambda e: attrs.evolve(e, status="rejected") if picked(e) else e)
 
@@ -198,5 +213,7 @@ def revert(doc: m.Document, which: Which = None) -> m.Document:
     exactly, for documents whose runs of text are merged (as every document
     read from text, JSON written by frusdoc, or TEI is).
     """
+    _args.expect_selection("emend.revert(which)", which)
+    _args.expect_node("emend.revert(doc)", doc, m.Document)
     picked = _selected(which)
     return _map_emendations(doc, lambda e: list(e.original) if picked(e) else e)

@@ -44,6 +44,7 @@ from functools import lru_cache
 from itertools import compress, pairwise
 from typing import NamedTuple
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.emend.operations import Proposal
 from frusdoc.errors import FrusdocError
@@ -71,6 +72,7 @@ _LANGUAGES = ("fr", "de", "es", "it", "pt")
 
 def skeleton(word: str) -> str:
     """The OCR skeleton of a lower-case word: confusable spellings share it."""
+    _args.expect_str("emend.skeleton(word)", word)
     for a, b in _SKELETON_STEPS:
         word = word.replace(a, b)
     return word
@@ -140,6 +142,8 @@ def propose(node: m.Document | m.Volume, *, threshold: float = 0.0) -> list[Prop
     """Likely OCR errors of a document (or of every document of a volume),
     each with its span in the document's plain text, the correction, a
     confidence and a reason. Nothing is applied: see :func:`frusdoc.emend.apply`."""
+    _args.expect_node("emend.propose(node)", node, (m.Document, m.Volume))
+    _args.expect("emend.propose(threshold)", threshold, (int, float), "a number")
     if isinstance(node, m.Volume):
         protected = _volume_names(node)
         pages = [_Page(doc, protected) for doc in node.iter_documents()]
