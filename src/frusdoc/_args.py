@@ -17,6 +17,7 @@ See ``docs/core.md`` (errors).
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -44,6 +45,7 @@ __all__ = [
     "expect_source",
     "expect_str",
     "expect_target",
+    "expect_text_stream",
     "expect_strings",
     "nesting",
     "shown",
@@ -119,10 +121,16 @@ def expect_strings(where: str, value: object) -> None:
 
 def expect_element(where: str, value: object) -> None:
     """An lxml element (what the TEI reader's element functions take)."""
+    if not isinstance(value, _element_class()):
+        wrong_type(where, "an lxml element", value)
+
+
+@functools.cache
+def _element_class() -> type:
+    # Imported on first use: lxml is only needed by the TEI modules.
     from lxml import etree
 
-    if not isinstance(value, etree._Element):
-        wrong_type(where, "an lxml element", value)
+    return etree._Element
 
 
 def expect_callable(where: str, value: object, *, optional: bool = False) -> None:
@@ -147,19 +155,28 @@ def each_node(where: str, values: Iterable[T]) -> Iterator[T]:
         yield value
 
 
-def _model_classes() -> tuple[type, ...]:
-    from frusdoc.tags import CLASS_OF_TAG
+_MODEL: frozenset[type] = frozenset()
 
-    return tuple(CLASS_OF_TAG.values())
+
+def _model_classes() -> frozenset[type]:
+    # Filled on first use: the model imports this module, so not at import time.
+    global _MODEL
+    if not _MODEL:
+        from frusdoc.tags import CLASS_OF_TAG
+
+        _MODEL = frozenset(CLASS_OF_TAG.values())
+    return _MODEL
 
 
 def expect_node(where: str, value: object, types: type | tuple[type, ...] | None = None) -> None:
     """A model node of ``types`` (any model class when ``None``)."""
-    classes = _model_classes() if types is None else types
-    if isinstance(value, classes):
-        return
     if types is None:
+        # One set lookup: the model classes are never subclassed.
+        if type(value) in (_MODEL or _model_classes()):
+            return
         expected = "a frusdoc model value (a node)"
+    elif isinstance(value, types):
+        return
     elif isinstance(types, type):
         expected = f"a {types.__name__}"
     else:
@@ -211,10 +228,14 @@ def expect_source(
 
 def expect_target(where: str, value: object) -> None:
     """Where a writer writes: a path (``str``, path-like) or a text file object."""
-    if isinstance(value, (str, os.PathLike)):
-        return
+    if not isinstance(value, (str, os.PathLike)):
+        expect_text_stream(where, value, "a path or a text file object open for writing")
+
+
+def expect_text_stream(where: str, value: object, expected: str = "a text file object open for writing") -> None:
+    """A file object to write ``str`` to (not a binary one)."""
     if not callable(getattr(value, "write", None)):
-        wrong_type(where, "a path or a text file object open for writing", value)
+        wrong_type(where, expected, value)
     if isinstance(value, (io.RawIOBase, io.BufferedIOBase)):
         wrong_type(where, "a text file object (open it with 'w'), not a binary one", value)
 

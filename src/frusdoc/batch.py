@@ -168,6 +168,7 @@ def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bo
     _args.expect_str("batch.convert_file(source)", source)
     _args.expect_str("batch.convert_file(to)", to)
     _args.expect_str("batch.convert_file(target)", target, optional=True)
+    _args.expect_bool("batch.convert_file(compact)", compact)
     try:
         if fmt == "tei" and to == "jsonl" and source != "-":
             return _stream_volume(source, target)

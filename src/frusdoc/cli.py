@@ -294,8 +294,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     """Run the command line; returns the exit code."""
     if argv is not None:
         _args.expect_strings("cli.main(argv)", argv)
-    if stdout is not None and not callable(getattr(stdout, "write", None)):
-        _args.wrong_type("cli.main(stdout)", "a text file object or None", stdout)
+    if stdout is not None:
+        _args.expect_text_stream("cli.main(stdout)", stdout)
     parser = _parser()
     args = parser.parse_args(argv)
     out = stdout if stdout is not None else sys.stdout

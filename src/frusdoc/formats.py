@@ -254,6 +254,7 @@ def write(value: Value, format: str, target: Writable | None = None, *, compact:
     separated by a form feed (text) or a rule (Markdown); as TEI, a volume is
     one file and documents are ``<div>`` elements one after the other.
     """
+    _args.expect_bool("write(compact)", compact)
     if format not in FORMATS_OUT:
         raise FormatNameError(f"write(format): unknown output format {short_repr(format)}: expected one of {', '.join(FORMATS_OUT)}")
     value = _check_value(value)
