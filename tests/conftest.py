@@ -31,3 +31,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def seed_text() -> str:
     """The founding example, byte for byte."""
     return (DATA / "seed.txt").read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The error-contract test's counts, so they show in a plain ``pytest -q`` run."""
+    import sys
+
+    contract = sys.modules.get("tests.test_error_contract")
+    stats = getattr(contract, "STATS", None)
+    if stats and stats["calls"]:
+        terminalreporter.write_line(
+            f"error contract: {stats['callables']} callables, {stats['calls']} calls"
+        )

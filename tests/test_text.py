@@ -454,7 +454,7 @@ def test_digits_of_the_text_are_not_markers() -> None:
 
 
 def test_bytes_are_refused_clearly() -> None:
-    with pytest.raises(TypeError, match=r"expects str, got bytes; decode it first"):
+    with pytest.raises(TypeError, match=r"text.parse\(s\): expected str, got bytes b'Heading'; decode it first"):
         text.parse(typing.cast(str, b"Heading"))  # the wrong type on purpose
 
 

@@ -29,6 +29,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from frusdoc import _args
 from frusdoc.errors import ArgumentTypeError
 
 __all__ = ["bulk", "gc_pause_enabled", "set_gc_pause"]
@@ -41,6 +42,7 @@ _enabled = os.environ.get("FRUSDOC_GC_PAUSE", "1").strip().lower() not in {"0", 
 
 def set_gc_pause(enabled: bool) -> bool:
     """Turn the collector pause of the readers on or off; return the previous setting."""
+    _args.expect_bool("set_gc_pause(enabled)", enabled)
     global _enabled
     if not isinstance(enabled, bool):
         raise ArgumentTypeError(

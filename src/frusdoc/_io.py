@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 from typing import IO, Union
 
-from frusdoc.errors import FrusdocError, Problem, ValidationError
+from frusdoc import _args
+from frusdoc.errors import ArgumentTypeError, FrusdocError, Problem, ValidationError
 
 __all__ = [
     "FileAccessError",
@@ -53,7 +54,7 @@ class FileAccessError(FrusdocError, OSError):
 FileAccessError.__module__ = "frusdoc.formats"
 
 
-class SourceTypeError(FrusdocError, TypeError):
+class SourceTypeError(ArgumentTypeError):
     """An argument of the wrong type: not a path, bytes, text or file object,
     or not a document, a volume or a list of documents."""
 
@@ -80,6 +81,7 @@ def read_source(source: Readable) -> bytes | str:
     """The content of ``source``: ``bytes`` from a path, bytes or a binary file,
     ``str`` from text or a text file. Paths are read without newline
     translation."""
+    _args.expect_source("read_source(source)", source, error=SourceTypeError)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source)
     if isinstance(source, str) and is_content(source):
@@ -98,7 +100,9 @@ def read_source(source: Readable) -> bytes | str:
     data = reader()
     if isinstance(data, (bytes, str)):
         return data
-    raise SourceTypeError(f"expected read() of a file object to give bytes or str, got {type(data).__name__}")
+    raise SourceTypeError(
+        f"read(source): expected read() of a file object to give bytes or str, got {type(data).__name__}"
+    )
 
 
 def decode(data: bytes | str, name: str) -> str:
@@ -116,6 +120,7 @@ def decode(data: bytes | str, name: str) -> str:
 def write_target(text: str, target: Writable) -> None:
     """Write ``text`` to a path (UTF-8, no newline translation, parent
     directories created) or to a text file object."""
+    _args.expect_str("write_target(text)", text)
     if isinstance(target, (str, os.PathLike)):
         path = Path(target)
         try:
@@ -128,10 +133,10 @@ def write_target(text: str, target: Writable) -> None:
     writer = getattr(target, "write", None)
     if not callable(writer):
         raise SourceTypeError(
-            f"expected a path or a text file object to write to, got {type(target).__name__}"
+            f"write(target): expected a path or a text file object to write to, got {type(target).__name__}"
         )
     if isinstance(target, (io.RawIOBase, io.BufferedIOBase)):
-        raise SourceTypeError("expected a text file object to write to, got a binary one: open it with 'w'")
+        raise SourceTypeError("write(target): expected a text file object to write to, got a binary one: open it with 'w'")
     writer(text)
 
 

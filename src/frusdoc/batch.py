@@ -22,8 +22,9 @@ from typing import IO, Any
 import attrs
 
 import frusdoc
-from frusdoc import emend
+from frusdoc import _args, emend
 from frusdoc import model as m
+from frusdoc.errors import FrusdocError
 from frusdoc.tree import Node, raw_nodes, transform
 from frusdoc.tree import Path as NodePath
 
@@ -31,7 +32,9 @@ __all__ = [
     "FORMATS_IN",
     "FORMATS_OUT",
     "SUFFIXES",
+    "InputError",
     "Result",
+    "UsageError",
     "check_file",
     "convert_file",
     "detect",
@@ -40,6 +43,7 @@ __all__ = [
     "load",
     "run",
     "stats_file",
+    "why",
 ]
 
 FORMATS_IN: tuple[str, ...] = ("text", "json", "tei")
@@ -51,8 +55,24 @@ SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "
 _KNOWN = {".xml": "tei", ".tei": "tei", ".json": "json", ".jsonl": "json", ".txt": "text"}
 
 
-class UsageError(Exception):
+class UsageError(FrusdocError, ValueError):
     """The command was asked something it cannot do (exit code 2)."""
+
+
+class InputError(FrusdocError, ValueError):
+    """An input that is not valid in its format. ``str()`` names the file;
+    ``reason`` is the rest, for the command line, which names the file itself."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.reason = reason
+
+
+def why(exc: BaseException) -> str:
+    """What went wrong with an input, without its file name (the caller gives it)."""
+    _args.expect("batch.why(exc)", exc, BaseException, "an exception")
+    reason = getattr(exc, "reason", None)
+    return reason if isinstance(reason, str) else str(exc)
 
 
 @attrs.frozen
@@ -69,6 +89,8 @@ class Result:
 
 def detect(path: str, given: str | None) -> str:
     """The input format of ``path``: ``given``, or from its suffix."""
+    _args.expect_str("batch.detect(path)", path)
+    _args.expect_str("batch.detect(given)", given, optional=True)
     if given:
         return given
     suffix = Path(path).suffix.lower()
@@ -83,6 +105,7 @@ def detect(path: str, given: str | None) -> str:
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Files named, found in directories (recursively, by known suffix) or matched by globs."""
+    _args.expect_strings("batch.expand_inputs(inputs)", inputs)
     out: list[str] = []
     for item in inputs:
         if item == "-":
@@ -110,25 +133,25 @@ def _read_bytes(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise frusdoc.FrusdocError(f"{exc.strerror or exc}") from None
+        raise frusdoc.FileAccessError(Path(path), "read", exc.strerror or str(exc)) from None
 
 
 def load(path: str, fmt: str) -> m.Document | m.Volume | list[m.Document]:
     """Read one input (``-``: standard input): a document, a volume, or (JSON
     Lines) a list of documents; :func:`frusdoc.read` with messages for the
     command line."""
+    _args.expect_str("batch.load(path)", path)
+    _args.expect_one_of("batch.load(fmt)", fmt, (*FORMATS_IN, "jsonl"))
     if fmt == "json" and path.endswith(".jsonl"):
         fmt = "jsonl"  # the command line's --from json covers both
     # A Path, so that a file named "{x}.json" is never taken for content.
     source: bytes | Path = _read_bytes(path) if path == "-" else Path(path)
     try:
         return frusdoc.read(source, format=fmt)
-    except frusdoc.FileAccessError as exc:
-        raise frusdoc.FrusdocError(exc.reason) from None  # the command line names the file
     except frusdoc.ValidationError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise frusdoc.FrusdocError(f"{first.path}: {first.message}{more}") from None
+        raise InputError(path, f"{first.path}: {first.message}{more}") from None
 
 
 def _documents(value: m.Document | m.Volume | list[m.Document]) -> list[m.Document]:
@@ -146,6 +169,10 @@ def render(value: m.Document | m.Volume | list[m.Document], to: str, *, compact:
 
 def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bool = False) -> Result:
     """Convert one file; never raises for a bad input (the result says what went wrong)."""
+    _args.expect_str("batch.convert_file(source)", source)
+    _args.expect_str("batch.convert_file(to)", to)
+    _args.expect_str("batch.convert_file(target)", target, optional=True)
+    _args.expect_bool("batch.convert_file(compact)", compact)
     try:
         if fmt == "tei" and to == "jsonl" and source != "-":
             return _stream_volume(source, target)
@@ -154,7 +181,7 @@ def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bo
         _write(target, out)
         return Result(source=source, target=target, documents=len(_documents(value)))
     except (frusdoc.FrusdocError, OSError) as exc:
-        return Result(source=source, target=target, error=str(exc))
+        return Result(source=source, target=target, error=why(exc))
 
 
 def _stream_volume(source: str, target: str | None) -> Result:
@@ -210,6 +237,7 @@ STATS = ("documents", "notes", "markers", "references", "pages", "words", "raw")
 def stats_file(source: str, fmt: str) -> Result:
     """Counts for one file: documents, notes, note markers, references, pages, words, and
     raw nodes (what the reader kept without a type, see :func:`frusdoc.tree.raw_nodes`)."""
+    _args.expect_str("batch.stats_file(source)", source)
     try:
         counts = dict.fromkeys(STATS, 0)
         value = load(source, fmt)
@@ -229,11 +257,12 @@ def stats_file(source: str, fmt: str) -> Result:
                     counts["pages"] += 1
         return Result(source=source, documents=counts["documents"], stats=counts)
     except (frusdoc.FrusdocError, OSError) as exc:
-        return Result(source=source, error=str(exc))
+        return Result(source=source, error=why(exc))
 
 
 def check_file(source: str, fmt: str) -> Result:
     """The diagnostics of one file (a volume is checked as a whole), as strings."""
+    _args.expect_str("batch.check_file(source)", source)
     try:
         value = load(source, fmt)
         findings: list[frusdoc.Diagnostic] = []
@@ -248,13 +277,16 @@ def check_file(source: str, fmt: str) -> Result:
         lines = [str(d) for d in findings]
         return Result(source=source, documents=len(_documents(value)), stats=counts, messages=tuple(lines))
     except (frusdoc.FrusdocError, OSError) as exc:
-        return Result(source=source, error=str(exc))
+        return Result(source=source, error=why(exc))
 
 
 def emend_file(
     source: str, fmt: str, threshold: float, target: str | None, to: str | None, status: m.EmendationStatus
 ) -> Result:
     """OCR proposals for one file, and with ``target`` the file written with them applied."""
+    _args.expect_str("batch.emend_file(source)", source)
+    _args.expect_str("batch.emend_file(target)", target, optional=True)
+    _args.expect_str("batch.emend_file(to)", to, optional=True)
     try:
         value = load(source, fmt)
         docs = _documents(value)
@@ -296,7 +328,7 @@ def emend_file(
             _write(target, render(result, to or "json"))
         return Result(source=source, target=target, documents=len(docs), messages=tuple(lines))
     except (frusdoc.FrusdocError, OSError) as exc:
-        return Result(source=source, error=str(exc))
+        return Result(source=source, error=why(exc))
 
 
 def _replace_documents(volume: m.Volume, documents: list[m.Document]) -> m.Volume:
@@ -317,6 +349,11 @@ def _replace_documents(volume: m.Volume, documents: list[m.Document]) -> m.Volum
 
 def run(tasks: Sequence[tuple[object, ...]], function: Callable[..., Result], jobs: int) -> Iterator[Result]:
     """Run ``function(*task)`` for every task, in ``jobs`` processes; results as they finish."""
+    _args.expect("batch.run(tasks)", tasks, list, "a list of argument tuples")
+    for task in tasks:
+        _args.expect("batch.run(tasks)", task, tuple, "a list of argument tuples")
+    _args.expect_callable("batch.run(function)", function)
+    _args.expect_int("batch.run(jobs)", jobs)
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield function(*task)

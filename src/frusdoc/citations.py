@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 
 __all__ = [
@@ -320,6 +321,7 @@ def find(text: str) -> list[Found]:
     collections around them; a ``Source:`` note is not found as a whole (use
     :func:`parse_source_note`), its parts are.
     """
+    _args.expect_str("citations.find(text)", text)
     hits: list[Found] = []
     for pattern, build in _SCANNERS:
         for match in pattern.finditer(text):
@@ -335,6 +337,7 @@ def parse(text: str) -> Citation:
 
     A text starting with ``Source:`` is parsed as a whole source note.
     """
+    _args.expect_str("citations.parse(text)", text)
     if text.startswith("Source:"):
         return parse_source_note(text)
     for pattern, build in _SCANNERS:
@@ -366,6 +369,7 @@ def parse_source_note(text: str) -> SourceNote:
     before it is where the original is, what follows are the remarks. Without
     a marking, the first sentence is where the original is.
     """
+    _args.expect_str("citations.parse_source_note(text)", text)
     body = text[len("Source:") :].strip() if text.startswith("Source:") else text.strip()
     classification = None
     marking = _MARKING.search(body)

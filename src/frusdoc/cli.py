@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 import frusdoc
-from frusdoc import batch, table
+from frusdoc import _args, batch, table
 
 __all__ = ["main"]
 
@@ -113,7 +113,7 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
                 value = batch.load(source, fmt)
                 out.write(batch.render(value, args.to, compact=args.compact))
             except frusdoc.FrusdocError as exc:
-                print(f"frusdoc: {source}: {exc}", file=sys.stderr)
+                print(f"frusdoc: {source}: {batch.why(exc)}", file=sys.stderr)
                 failed += 1
         return 1 if failed else 0
     tasks = [(s, f, args.to, t, args.compact) for s, f, t in zip(inputs, formats, targets, strict=True)]
@@ -317,6 +317,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit code."""
+    if argv is not None:
+        _args.expect_strings("cli.main(argv)", argv)
+    if stdout is not None:
+        _args.expect_text_stream("cli.main(stdout)", stdout)
     parser = _parser()
     args = parser.parse_args(argv)
     out = stdout if stdout is not None else sys.stdout

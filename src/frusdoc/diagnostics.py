@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.anchor import Anchor
 from frusdoc.pairing import NoteMatcher
@@ -136,6 +137,7 @@ def check(node: m.Document | m.Volume) -> list[Diagnostic]:
     pages, notes, persons and terms), and every cross-reference is looked up in
     the index: the time grows with the size of the volume, not its square.
     """
+    _args.expect_node("check(node)", node, (m.Document, m.Volume))
     if isinstance(node, m.Volume):
         index = VolumeIndex.of(node)
         out: list[Diagnostic] = []

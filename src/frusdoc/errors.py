@@ -7,6 +7,7 @@ nothing of frusdoc still handles it sensibly.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
 
 import attrs
@@ -27,6 +28,26 @@ __all__ = [
     "Problem",
     "ValidationError",
 ]
+
+
+_repr = reprlib.Repr()
+_repr.maxstring = 60
+_repr.maxother = 60
+_repr.maxlevel = 2
+_repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 3
+
+
+def short_repr(value: object) -> str:
+    """A repr of at most 80 characters for error messages: ``repr`` itself
+    recurses (a list nested thousands deep raises ``RecursionError``) and
+    would copy a 1 MB string into the message."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        text = _repr.repr(value)  # reprlib stops at a few levels
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the error being reported
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= 80 else f"{text[:77]}..."
 
 
 class FrusdocError(Exception):
@@ -150,9 +171,7 @@ class ModelError(FrusdocError):
         self.field = field
         self.expected = expected
         self.value = value
-        shown = repr(value)
-        shown = shown if len(shown) <= 80 else f"{shown[:77]}..."
-        super().__init__(f"{cls}.{field}: expected {expected}, got {shown}")
+        super().__init__(f"{cls}.{field}: expected {expected}, got {short_repr(value)}")
 
 
 class ModelTypeError(ModelError, TypeError):

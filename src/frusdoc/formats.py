@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, Union, cast, get_args
 
+from frusdoc import _args, markdown, tei
 from frusdoc import json as fjson
-from frusdoc import markdown, tei
 from frusdoc import model as m
 from frusdoc import text as ftext
 from frusdoc._io import (
@@ -43,7 +43,7 @@ from frusdoc._io import (
     source_name,
     write_target,
 )
-from frusdoc.errors import FrusdocError, Problem, ValidationError
+from frusdoc.errors import FrusdocError, Problem, ValidationError, short_repr
 
 __all__ = [
     "FORMATS_IN",
@@ -84,6 +84,7 @@ class FormatNameError(FrusdocError, ValueError):
 
 def sniff(content: bytes | str) -> FormatIn:
     """The format of ``content`` by its first characters (see the module's description)."""
+    _args.expect("sniff(content)", content, (bytes, str), "bytes or str")
     head = content[:64]
     text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
     text = text.lstrip("\ufeff \t\r\n")
@@ -105,7 +106,9 @@ def sniff(content: bytes | str) -> FormatIn:
 def _format_in(format: str | None, source: Readable, content: bytes | str) -> FormatIn:
     if format is not None:
         if format not in FORMATS_IN:
-            raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
+            raise FormatNameError(
+                f"read(format): unknown input format {short_repr(format)}: expected one of {', '.join(FORMATS_IN)}"
+            )
         return cast(FormatIn, format)
     if isinstance(source, os.PathLike) or (isinstance(source, str) and not is_content(source)):
         by_suffix = SUFFIXES.get(Path(source).suffix.lower())
@@ -128,9 +131,13 @@ def read(source: Readable, *, format: str | None = None) -> m.Document | m.Volum
     own error (:class:`~frusdoc.ValidationError`,
     :class:`~frusdoc.tei.TeiError`) for content that is not what it should be.
     """
+    _args.expect_source("read(source)", source, error=SourceTypeError)
+    _args.expect_str("read(format)", format, optional=True)
     if format is not None and format not in FORMATS_IN:
         # Before touching the source: a bad name is the caller's first mistake.
-        raise FormatNameError(f"unknown input format {format!r}: expected one of {', '.join(FORMATS_IN)}")
+        raise FormatNameError(
+            f"read(format): unknown input format {short_repr(format)}: expected one of {', '.join(FORMATS_IN)}"
+        )
     content = read_source(source)
     fmt = _format_in(format, source, content)
     name = source_name(source)
@@ -163,7 +170,9 @@ def _check_value(value: object) -> Value:
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(d, m.Document) for d in value):
         return list(cast(Iterable[m.Document], value))
-    raise SourceTypeError(f"expected a Document, a Volume or a list of documents, got {type(value).__name__}")
+    raise SourceTypeError(
+        f"write(value): expected a Document, a Volume or a list of documents, got {type(value).__name__}"
+    )
 
 
 def write(value: Value, format: str, target: Writable | None = None, *, compact: bool = False) -> str:
@@ -178,8 +187,11 @@ def write(value: Value, format: str, target: Writable | None = None, *, compact:
     separated by a form feed (text) or a rule (Markdown); as TEI, a volume is
     one file and documents are ``<div>`` elements one after the other.
     """
+    _args.expect_bool("write(compact)", compact)
     if format not in FORMATS_OUT:
-        raise FormatNameError(f"unknown output format {format!r}: expected one of {', '.join(FORMATS_OUT)}")
+        raise FormatNameError(
+            f"write(format): unknown output format {short_repr(format)}: expected one of {', '.join(FORMATS_OUT)}"
+        )
     value = _check_value(value)
     out = _render(value, format, compact)
     if target is not None:
@@ -190,7 +202,7 @@ def write(value: Value, format: str, target: Writable | None = None, *, compact:
 def _render(value: Value, format: str, compact: bool) -> str:
     if format == "json":
         if isinstance(value, list):
-            raise SourceTypeError("several documents are no one JSON value: write them as 'jsonl'")
+            raise SourceTypeError("write(value): several documents are no one JSON value: write them as 'jsonl'")
         return fjson.dumps(value, indent=not compact) + "\n"
     if format == "jsonl":
         return "".join(fjson.dumps(d) + "\n" for d in _documents(value))

@@ -20,11 +20,11 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from frusdoc import _jsonfast
+from frusdoc import _args, _jsonfast
 from frusdoc import model as m
 from frusdoc._bulk import bulk
 from frusdoc._io import read_source, write_target
-from frusdoc.errors import FormatVersionError, FrusdocError, Problem, ValidationError
+from frusdoc.errors import ArgumentTypeError, FormatVersionError, FrusdocError, Problem, ValidationError
 from frusdoc.tags import CLASS_OF_TAG, TAG_OF_CLASS
 
 try:  # the extra ``fast``
@@ -431,9 +431,10 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
 
 def to_data(value: object) -> dict[str, Any]:
     """The JSON-ready dict of a model value, with the format marker first."""
+    _args.expect_node("json.to_data(value)", value)
     cls = type(value)
     if cls not in TAG_OF_CLASS:
-        raise TypeError(f"expected a frusdoc model value, got {cls.__name__}")
+        raise ArgumentTypeError(f"json.to_data(value): expected a frusdoc model value, got {cls.__name__}")
     with bulk():
         try:
             body = _generated().writers[cls](value)
@@ -448,9 +449,11 @@ def dumps(value: object, *, indent: bool = False) -> str:
     The output is compact (``indent=True``: two-space indentation) and the same,
     byte for byte, whether or not orjson is installed.
     """
+    _args.expect_node("json.dumps(value)", value)
+    _args.expect_bool("json.dumps(indent)", indent)
     cls = type(value)
     if cls not in TAG_OF_CLASS:
-        raise TypeError(f"expected a frusdoc model value, got {cls.__name__}")
+        raise ArgumentTypeError(f"json.dumps(value): expected a frusdoc model value, got {cls.__name__}")
     generated = _generated()
     with bulk():
         # The encoder walks the tree itself and asks the generated default
@@ -579,6 +582,7 @@ def from_data(data: Any, *_type: type[T], type: type[T] | None = None) -> T | An
     ``type`` is keyword-only; passing it by position still works in this
     release but warns (:class:`DeprecationWarning`).
     """
+    _args.expect_model_class("json.from_data(type)", type)
     type = _keyword_type("from_data", _type, type)
     return _from_data(data, type)
 
@@ -600,7 +604,7 @@ def _from_data(data: Any, type: type[T] | None, *, fast: bool = True) -> T | Any
         cls = type
         want = TAG_OF_CLASS.get(cls)
         if want is None:
-            raise TypeError(f"not a frusdoc model class: {cls!r}")
+            raise _args.ArgumentTypeError(f"json: type: expected a frusdoc model class, got {cls!r}")
         if tag != want:
             raise ValidationError(
                 [Problem(path="$.type", message=f"expected {want!r}, got {_json_kind(tag)}")]
@@ -640,6 +644,8 @@ def loads(s: str | bytes, *_type: type[T], type: type[T] | None = None) -> T | A
     every problem with its JSON path. ``type`` is keyword-only; by position it
     still works in this release but warns (:class:`DeprecationWarning`).
     """
+    _args.expect_model_class("json.loads(type)", type)
+    _args.expect("json.loads(s)", s, (str, bytes, bytearray, memoryview), "str or bytes")
     type = _keyword_type("loads", _type, type)
     # The collector paused over the parse too (orjson builds as many
     # containers as the reader does); the parsed data is garbage again before
@@ -653,9 +659,9 @@ def _keyword_type(function: str, positional: tuple[T, ...], keyword: T | None) -
     if not positional:
         return keyword
     if len(positional) > 1:
-        raise TypeError(f"{function}() takes one positional argument besides the input, got {1 + len(positional)}")
+        raise _args.ArgumentTypeError(f"{function}() takes one positional argument besides the input, got {1 + len(positional)}")
     if keyword is not None:
-        raise TypeError(f"{function}() got type both by position and by keyword; pass type= only")
+        raise _args.ArgumentTypeError(f"{function}() got type both by position and by keyword; pass type= only")
     warnings.warn(
         f"{function}(..., cls) is deprecated: pass the class by keyword, {function}(..., type=cls)",
         DeprecationWarning,
@@ -673,12 +679,16 @@ def load(fp_or_path: PathOrFile, *, type: type[T] | None = None) -> T | Any:
     string is always a path here, see :func:`loads` for JSON text) or a file
     object open for reading, binary or text. Errors as :func:`loads`; a path
     that cannot be read raises :class:`~frusdoc.formats.FileAccessError`."""
+    _args.expect_model_class("json.load(type)", type)
+    _args.expect_source("json.load(fp_or_path)", fp_or_path)
     return loads(read_source(fp_or_path), type=type)
 
 
 def dump(value: object, fp_or_path: PathOrTextFile, *, indent: bool = False) -> None:
     """Write :func:`dumps` of ``value`` to a path (UTF-8, no newline
     translation; parent directories must exist) or to a text file object."""
+    _args.expect_node("json.dump(value)", value)
+    _args.expect_target("json.dump(fp_or_path)", fp_or_path)
     write_target(dumps(value, indent=indent), fp_or_path)
 
 
@@ -688,6 +698,8 @@ def dump_lines(values: Iterable[object], fp: IO[str] | None = None) -> str | Non
     With ``fp``, lines are written to it and ``None`` is returned; otherwise the
     whole text is returned.
     """
+    _args.expect("json.dump_lines(values)", values, Iterable, "an iterable of model values")
+    values = _args.each_node("json.dump_lines(values)", values)
     if fp is None:
         return "".join(dumps(v) + "\n" for v in values)
     for v in values:
@@ -710,6 +722,8 @@ def load_lines(
     ``source`` is the text or an iterable of lines (an open text file).
     ``type`` is keyword-only (by position: :class:`DeprecationWarning`).
     """
+    _args.expect_model_class("json.load_lines(type)", type)
+    _args.expect("json.load_lines(source)", source, (str, Iterable), "str or an iterable of lines")
     # Not itself a generator, so that the argument check and the warning come
     # at the call, not at the first line read.
     return _iter_lines(source, _keyword_type("load_lines", _type, type))
@@ -720,6 +734,8 @@ def _iter_lines(source: str | Iterable[str], cls: type[T] | None) -> Iterator[T]
     # that str.splitlines() would also split on.
     lines = source.split("\n") if isinstance(source, str) else source
     for number, line in enumerate(lines, start=1):
+        if not isinstance(line, str):
+            _args.wrong_type(f"json.load_lines(source), line {number}", "str", line)
         if not line.strip():
             continue
         try:

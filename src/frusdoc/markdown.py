@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc._io import Writable, write_target
 from frusdoc.errors import NodeTypeError
@@ -224,6 +225,8 @@ _BLOCK: dict[type, Callable[[_Writer, Any], str]] = {
 
 def render(doc: m.Document, *, reading: Literal["original", "corrected"] = "corrected") -> str:
     """The document as Markdown (CommonMark with footnotes)."""
+    _args.expect_node("markdown.render(doc)", doc, m.Document)
+    _args.expect_one_of("markdown.render(reading)", reading, ("original", "corrected"))
     w = _Writer(doc, reading)
     parts = []
     title = w.inlines(doc.title).strip()

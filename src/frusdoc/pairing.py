@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.tree import walk
 
@@ -36,6 +37,7 @@ class NoteMatcher:
     issued: set[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
+        _args.expect("NoteMatcher(notes)", self.notes, list, "a list of Note")
         self.used = [False] * len(self.notes)
         self.reserved = set()
         self.spare = set()
@@ -44,6 +46,7 @@ class NoteMatcher:
     @classmethod
     def for_document(cls, doc: m.Document) -> NoteMatcher:
         """A matcher for ``doc``'s notes, the notes named by id reserved."""
+        _args.expect_node("NoteMatcher.for_document(doc)", doc, m.Document)
         return cls.for_notes(doc.notes, (*doc.title, *doc.blocks))
 
     @classmethod
@@ -51,6 +54,12 @@ class NoteMatcher:
         """A matcher for ``notes``, referenced from the markers in ``nodes`` and in
         the notes themselves (``nodes`` must not hold the notes: each marker counts
         once); the notes some marker names by id are reserved."""
+        _args.expect("NoteMatcher.for_notes(notes)", notes, Iterable, "an iterable of Note")
+        if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable):
+            _args.wrong_type("NoteMatcher.for_notes(nodes)", "an iterable of model nodes", nodes)
+        notes = tuple(notes)
+        for note in notes:
+            _args.expect_node("NoteMatcher.for_notes(notes)", note, m.Note)
         matcher = cls(list(notes))
         refs = [n for node in (*nodes, *matcher.notes) for _, n in walk(node) if isinstance(n, m.NoteRef)]
         named = {r.note for r in refs if r.note is not None}
@@ -72,6 +81,7 @@ class NoteMatcher:
 
     def match_index(self, ref: m.NoteRef) -> int | None:
         """The index of the note ``ref`` names (claiming it), or ``None``."""
+        _args.expect_node("NoteMatcher.match_index(ref)", ref, m.NoteRef)
         if ref.note is not None:
             # An id should be unique; if it is not, the label decides.
             for same_label in (True, False):
@@ -98,6 +108,7 @@ class NoteMatcher:
         """The note ``ref`` names (claiming it), or a new empty note with its label
         and id (without the id when a note with that id was already claimed: a
         second marker for one note must not make a second element with its id)."""
+        _args.expect_node("NoteMatcher.match(ref)", ref, m.NoteRef)
         index = self.match_index(ref)
         note = self.notes[index] if index is not None else m.Note(label=ref.label or None, id=ref.note)
         if index is None and note.id in self.issued:

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from frusdoc import citations
+from frusdoc import _args, citations
 from frusdoc import model as m
 from frusdoc.errors import AmbiguousNoteError, ArgumentTypeError, ArgumentValueError
 from frusdoc.tree import Node, Path, Replacement, plain_text, transform, walk
@@ -51,6 +51,9 @@ _SPECIAL_VOLUMES = {
 
 def roman_to_int(roman: str) -> int:
     """``XIV`` → 14 (``xiv`` too)."""
+    _args.expect_str("refs.roman_to_int(roman)", roman)
+    if not roman or any(ch not in _ROMAN for ch in roman.upper()):
+        raise _args.ArgumentValueError(f"refs.roman_to_int(roman): expected a roman numeral (I, V, X, L, C, D, M), got {roman!r:.40}")
     total, previous = 0, 0
     for ch in reversed(roman.upper()):
         value = _ROMAN[ch]
@@ -64,6 +67,12 @@ def volume_id(years: str, vol: str | None, subject: str | None = None, part: str
     ``("1942", "III")`` → ``frus1942v03``, ``("1961–1963", "XIV")`` → ``frus1961-63v14``,
     ``("1918", "I", "Russia")`` → ``frus1918Russiav01``, ``("1952–1954", "xi", None, "1")``
     → ``frus1952-54v11p1``; ``vi`` reads as ``VI``, ``1`` as ``I``."""
+    _args.expect_str("refs.volume_id(years)", years, empty=False)
+    _args.expect_str("refs.volume_id(vol)", vol, optional=True)
+    _args.expect_str("refs.volume_id(subject)", subject, optional=True)
+    _args.expect_str("refs.volume_id(part)", part, optional=True)
+    if vol is not None and not (vol.isdecimal() or (vol and all(ch in _ROMAN for ch in vol.upper()))):
+        raise _args.ArgumentValueError(f"refs.volume_id(vol): expected a number or a roman numeral, got {vol!r:.40}")
     span = re.split(r"[–-]", years)
     base = span[0] if len(span) == 1 else f"{span[0]}-{span[1][-2:]}"
     base += subject or ""
@@ -268,6 +277,8 @@ def find(text: str, *, volume: str | None = None) -> list[Hit]:
     page after the title of a Foreign Relations volume is one of that volume;
     ``ibid.`` is followed only to a Foreign Relations volume cited before it.
     """
+    _args.expect_str("refs.find(text)", text)
+    _args.expect_str("refs.find(volume)", volume, optional=True)
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
     cited: list[Hit] = []  # Foreign Relations volumes cited, for ibid. and titles
@@ -572,6 +583,7 @@ def annotate(doc: m.Document) -> m.Document:
     """The document with its prose references and archival citations as
     :class:`~frusdoc.Reference` inlines. The rendered text does not change:
     ``text.render(annotate(d)) == text.render(d)``."""
+    _args.expect_node("refs.annotate(doc)", doc, m.Document)
     new = transform(doc, _annotator(doc.volume), descend=_descend)
     assert isinstance(new, m.Document)  # the annotator keeps every node's class
     return new
@@ -663,6 +675,10 @@ def resolve(
     dictionary access: pass it when resolving many targets of one volume.
     Without it the volume is walked for each target.
     """
+    _args.expect_node("refs.resolve(target)", target, typing.get_args(m.Target))
+    _args.expect_node("refs.resolve(volume)", volume, m.Volume)
+    if document is not None:
+        _args.expect_node("refs.resolve(document)", document, m.Document)
     if index is not None and not isinstance(index, VolumeIndex):
         raise ArgumentTypeError(f"resolve(index): expected a VolumeIndex or None, got {type(index).__name__}")
     if index is not None and index.volume is not volume:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar, get_args
 
 from hypothesis import strategies as st
 
+from frusdoc import _args
 from frusdoc import model as m
 
 __all__ = [
@@ -68,6 +69,8 @@ def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
 
 def texts(*, min_size: int = 0, max_size: int = 24) -> st.SearchStrategy[str]:
     """Strings of FRUS-like text, including tricky characters."""
+    _args.expect_int("testing.texts(min_size)", min_size, minimum=0, maximum=10_000)
+    _args.expect_int("testing.texts(max_size)", max_size, minimum=min_size, maximum=10_000)
     return st.text(alphabet=_ALPHABET, min_size=min_size, max_size=max_size)
 
 
@@ -181,6 +184,8 @@ def emendations(
     children: st.SearchStrategy[tuple[m.Inline, ...]] | None = None,
 ) -> st.SearchStrategy[m.Emendation]:
     """Emendations of every kind and status, with both readings."""
+    if children is not None:
+        _args.expect("testing.emendations(children)", children, st.SearchStrategy, "a hypothesis strategy or None")
     runs = (
         children
         if children is not None
@@ -256,6 +261,7 @@ def inlines() -> st.SearchStrategy[m.Inline]:
 
 def inline_lists(*, max_size: int = 3) -> st.SearchStrategy[tuple[m.Inline, ...]]:
     """Runs of inlines."""
+    _args.expect_int("testing.inline_lists(max_size)", max_size, minimum=0, maximum=1_000)
     return _tuples(inlines(), max_size=max_size)
 
 
@@ -353,6 +359,7 @@ def blocks() -> st.SearchStrategy[m.Block]:
 
 def block_lists(*, max_size: int = 3) -> st.SearchStrategy[tuple[m.Block, ...]]:
     """Sequences of blocks."""
+    _args.expect_int("testing.block_lists(max_size)", max_size, minimum=0, maximum=1_000)
     return _tuples(blocks(), max_size=max_size)
 
 
@@ -408,6 +415,8 @@ def divisions(
     children: st.SearchStrategy[m.Division | m.Document | m.PageBreak] | None = None,
 ) -> st.SearchStrategy[m.Division]:
     """Divisions of a volume (compilations, chapters, front-matter sections)."""
+    if children is not None:
+        _args.expect("testing.divisions(children)", children, st.SearchStrategy, "a hypothesis strategy or None")
     kids = children if children is not None else st.one_of(documents(), _page_breaks())
     return st.builds(
         m.Division,

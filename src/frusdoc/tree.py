@@ -14,6 +14,7 @@ from typing import Any, Literal, Union
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.errors import NodeTypeError
 from frusdoc.tags import TAG_OF_CLASS
@@ -167,6 +168,8 @@ def transform(
     something else than a node or a tuple of nodes, or a tuple where one node
     belongs (the root, a single-node field).
     """
+    _args.expect_callable("transform(fn)", fn)
+    _args.expect_callable("transform(descend)", descend, optional=True)
     kids = _kids(node, (), descend)
     if not kids:
         return _root(fn((), node))
@@ -221,6 +224,7 @@ def raw_nodes(node: object) -> Iterator[tuple[Path, m.RawBlock | m.RawInline]]:
 
 def format_path(path: Path) -> str:
     """A path in the JSONPath form used by error messages: ``$.blocks[3].inlines[2]``."""
+    _args.expect("format_path(path)", path, tuple, "a tuple of str and int")
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
 
 
@@ -459,6 +463,7 @@ _PAGE_WORDS: dict[str, str] = {"page": "Page", "facsimile": "Facsimile Page", "t
 def page_marker(node: m.PageBreak) -> str:
     """The marker a page prints for a page break: ``[Page 543]``,
     ``[Facsimile Page 1]``, ``[Typeset Page 1]``."""
+    _args.expect_node("page_marker(node)", node, m.PageBreak)
     return f"[{_PAGE_WORDS[node.kind]} {node.label}]"
 
 
@@ -468,6 +473,7 @@ _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 def word_count(node: object, *, reading: Reading = "original") -> int:
     """The number of words in the text of ``node`` and everything below it
     (a document's title and notes included)."""
+    _args.expect_one_of("word_count(reading)", reading, ("original", "corrected"))
     total = 0
     for _, child in walk(node):
         for name in _INLINE_FIELDS:

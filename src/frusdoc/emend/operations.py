@@ -7,12 +7,14 @@ read, and ``revert`` takes it out again.
 
 from __future__ import annotations
 
+import typing
 import warnings
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, Literal
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.anchor import Anchor, AnchorError
 from frusdoc.errors import ArgumentValueError, FrusdocError
@@ -108,6 +110,9 @@ class Proposal:
         ``frusdoc.text.render(doc)`` to ``right``, and nothing else? (How an
         answer key of real slips scores proposals.) Without ``doc``
         (deprecated), ``at`` is taken in the rendering the proposal was made on."""
+        _args.expect_int("Proposal.makes(at)", at)
+        _args.expect_str("Proposal.makes(wrong)", wrong)
+        _args.expect_str("Proposal.makes(right)", right)
         if doc is not None:
             start, end = self.span(doc)
         else:
@@ -121,6 +126,7 @@ class Proposal:
 
     def emendation(self, status: m.EmendationStatus = "proposed") -> m.Emendation:
         """The :class:`~frusdoc.Emendation` this proposal records."""
+        _args.expect_one_of("Proposal.emendation(status)", status, typing.get_args(m.EmendationStatus))
         return m.Emendation(
             original=(m.Text(text=self.original),),
             corrected=(m.Text(text=self.corrected),),
@@ -156,18 +162,24 @@ def apply(
     shows the corrections. Nothing is rendered to apply anchored proposals:
     the layout of ``doc`` does not matter.
     """
+    _args.expect_node("emend.apply(doc)", doc, m.Document)
+    _args.expect("emend.apply(proposals)", proposals, Iterable, "an iterable of Proposal")
+    _args.expect_one_of("emend.apply(status)", status, typing.get_args(m.EmendationStatus))
+    proposals = tuple(proposals)
+    for proposal in proposals:
+        _args.expect("emend.apply(proposals)", proposal, Proposal, "Proposal items")
     edits: dict[Path, list[tuple[int, int, m.Emendation]]] = {}
     for p in proposals:
         anchor = p._anchor_in(doc)
         node = anchor.node(doc)
         if type(node) is not m.Text:
-            raise FrusdocError(
+            raise ArgumentValueError(
                 f"proposal {p.original!r}: {format_path(anchor.path)} is a {type(node).__name__}, not a text node"
             )
         start = anchor.offset
         end = start + len(p.original)
         if node.text[start:end] != p.original:
-            raise FrusdocError(
+            raise ArgumentValueError(
                 f"proposal {p.original!r} -> {p.corrected!r} does not match the text at {anchor}: "
                 f"{node.text[start:end]!r}"
             )
@@ -206,7 +218,7 @@ def _split(text: str, cuts: list[tuple[int, int, m.Emendation]]) -> list[m.Inlin
     position = 0
     for start, end, emendation in sorted(cuts, key=lambda c: c[0]):
         if start < position:
-            raise FrusdocError(f"overlapping proposals in {text[:40]!r}")
+            raise _args.ArgumentValueError(f"overlapping proposals in {text[:40]!r}")
         if start > position:
             out.append(m.Text(text=text[position:start]))
         out.append(emendation)
@@ -265,12 +277,16 @@ def _merge(inlines: list[Any]) -> list[Any]:
 
 def accept(doc: m.Document, which: Which = None) -> m.Document:
     """Mark emendations accepted (all, those with these ids, or those a predicate picks)."""
+    _args.expect_selection("emend.accept(which)", which)
+    _args.expect_node("emend.accept(doc)", doc, m.Document)
     picked = _selected(which)
     return _map_emendations(doc, lambda e: attrs.evolve(e, status="accepted") if picked(e) else e)
 
 
 def reject(doc: m.Document, which: Which = None) -> m.Document:
     """Mark emendations rejected: they stay recorded, and every reading shows the print."""
+    _args.expect_selection("emend.reject(which)", which)
+    _args.expect_node("emend.reject(doc)", doc, m.Document)
     picked = _selected(which)
     return _map_emendations(doc, lambda e: attrs.evolve(e, status="rejected") if picked(e) else e)
 
@@ -282,5 +298,7 @@ def revert(doc: m.Document, which: Which = None) -> m.Document:
     exactly, for documents whose runs of text are merged (as every document
     read from text, JSON written by frusdoc, or TEI is).
     """
+    _args.expect_selection("emend.revert(which)", which)
+    _args.expect_node("emend.revert(doc)", doc, m.Document)
     picked = _selected(which)
     return _map_emendations(doc, lambda e: list(e.original) if picked(e) else e)

@@ -44,7 +44,7 @@ from functools import lru_cache
 from itertools import compress, pairwise
 from typing import NamedTuple
 
-from frusdoc import citations, refs
+from frusdoc import _args, citations, refs
 from frusdoc import model as m
 from frusdoc.anchor import Anchor
 from frusdoc.emend.operations import Proposal
@@ -74,6 +74,7 @@ _LANGUAGES = ("fr", "de", "es", "it", "pt")
 
 def skeleton(word: str) -> str:
     """The OCR skeleton of a lower-case word: confusable spellings share it."""
+    _args.expect_str("emend.skeleton(word)", word)
     for a, b in _SKELETON_STEPS:
         word = word.replace(a, b)
     return word
@@ -146,6 +147,8 @@ def propose(node: m.Document | m.Volume, *, threshold: float = 0.0) -> list[Prop
     each anchored to its text node (the node's path and the offset in its
     text), with the correction, a confidence and a reason. Nothing is
     applied: see :func:`frusdoc.emend.apply`."""
+    _args.expect_node("emend.propose(node)", node, (m.Document, m.Volume))
+    _args.expect("emend.propose(threshold)", threshold, (int, float), "a number")
     if isinstance(node, m.Volume):
         protected = _volume_names(node)
         pages = [_Page(doc, protected) for doc in node.iter_documents()]

@@ -38,7 +38,7 @@ from typing import Literal, Union
 
 import attrs
 
-from frusdoc.errors import ModelTypeError, ModelValueError
+from frusdoc.errors import ModelTypeError, ModelValueError, short_repr
 
 __all__ = ["checked", "trusted", "validate"]
 
@@ -111,7 +111,7 @@ def _compile(tp: object) -> tuple[Check, str]:
                     return expected
                 for x in v:
                     if item(x) is not None:
-                        return f"{expected} (item {x!r:.60} is not)"
+                        return f"{expected} (item {short_repr(x)} is not)"
                 return None
 
             return homogeneous, expected

@@ -8,6 +8,7 @@ from typing import Literal
 
 import attrs
 
+from frusdoc import _args
 from frusdoc.errors import AmbiguousNoteError, DateValueError, NoteNotFoundError
 from frusdoc.model._checks import checked
 from frusdoc.model.blocks import Attachment, Block
@@ -142,6 +143,7 @@ class Document:
         the candidates' ids when several notes print ``label``: look those up by
         id, or take them all with :meth:`notes_labelled`.
         """
+        _args.expect_str("Document.note(label)", label)
         fits = self.notes_labelled(label)
         if len(fits) == 1:
             return fits[0]
@@ -160,6 +162,7 @@ class Document:
     def notes_labelled(self, label: str) -> tuple[Note, ...]:
         """Every note printed with ``label``, in document order (none, one, or
         several where the document prints a label twice)."""
+        _args.expect_str("Document.notes_labelled(label)", label)
         return tuple(n for n in self.notes if n.label == label)
 
     @property

@@ -14,6 +14,7 @@ from typing import Union
 
 import attrs
 
+from frusdoc import _args
 from frusdoc.errors import ModelValueError
 from frusdoc.model._checks import checked
 
@@ -98,6 +99,7 @@ class NoteTarget:
     @staticmethod
     def legacy_fields(raw: object, note: str) -> dict[str, str]:
         """The 1.1 field (``id`` or ``label``) for a format 1.0 ``note`` value, told apart by ``raw``."""
+        _args.expect_str("NoteTarget.legacy_fields(note)", note)
         anchor = raw.rpartition("#")[2] if isinstance(raw, str) and "#" in raw else ""
         if _NOTE_POINTER.fullmatch(anchor) and anchor.endswith("fn" + note):
             return {"id": anchor}
@@ -149,6 +151,7 @@ class ArchivalTarget:
 
     def part(self, name: str) -> str | None:
         """The value of a named component, or ``None``."""
+        _args.expect_str("ArchivalTarget.part(name)", name)
         for key, value in self.parts:
             if key == name:
                 return value

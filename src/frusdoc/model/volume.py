@@ -7,6 +7,7 @@ from typing import Literal, Union
 
 import attrs
 
+from frusdoc import _args
 from frusdoc.errors import DocumentNotFoundError
 from frusdoc.model._checks import checked
 from frusdoc.model.blocks import Block, RawBlock
@@ -187,6 +188,7 @@ class Volume:
 
         Raises :class:`~frusdoc.DocumentNotFoundError` (a ``KeyError``) when there is none.
         """
+        _args.expect_str("Volume.document(id)", id)
         for doc in self.iter_documents():
             if doc.id == id:
                 return doc
@@ -194,10 +196,12 @@ class Volume:
 
     def person(self, id: str) -> Person | None:
         """The persons-list entry with this id, or ``None``."""
+        _args.expect_str("Volume.person(id)", id)
         return next((p for p in self.persons if p.id == id), None)
 
     def term(self, id: str) -> Term | None:
         """The terms-list entry with this id, or ``None``."""
+        _args.expect_str("Volume.term(id)", id)
         return next((t for t in self.terms if t.id == id), None)
 
 

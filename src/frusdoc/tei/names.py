@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from frusdoc import _args
+
 __all__ = ["FRUS", "TEI", "XI", "XML", "clark", "local"]
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -22,6 +24,7 @@ _LOCAL: dict[str, str] = {}
 def local(tag: str) -> str:
     """The model's name for an element: the local name of a TEI element,
     Clark notation (``{namespace}name``) for any other."""
+    _args.expect_str("local(tag)", tag)
     name = _LOCAL.get(tag)
     if name is None:
         name = tag[len(_TEI_PREFIX) :] if tag.startswith(_TEI_PREFIX) else tag
@@ -32,4 +35,5 @@ def local(tag: str) -> str:
 
 def clark(name: str) -> str:
     """The lxml tag for a model name (the inverse of :func:`local`)."""
+    _args.expect_str("clark(name)", name)
     return name if name.startswith("{") else _TEI_PREFIX + name

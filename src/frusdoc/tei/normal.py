@@ -36,8 +36,8 @@ from typing import TypeVar, overload
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.reader import BLOCK_TAGS, INLINE_TAGS
 from frusdoc.tei.reading import read_volume
@@ -62,10 +62,11 @@ def normalize(value: m.Document | m.Volume) -> m.Document | m.Volume:
     ``read_volume(write_volume(volume))`` (see ``docs/tei.md`` for what that
     changes); its documents are normal documents.
     """
+    _args.expect_node("tei.normalize(value)", value, (m.Document, m.Volume))
     if isinstance(value, m.Volume):
         return read_volume(write_volume(value))
     if not isinstance(value, m.Document):
-        raise FrusdocError(f"normalize expects a Document or a Volume, got {type(value).__name__}")
+        raise _args.ArgumentTypeError(f"normalize expects a Document or a Volume, got {type(value).__name__}")
     return _normalize_document(value)
 
 

@@ -20,6 +20,7 @@ from typing import Literal
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.tei.names import XML
 from frusdoc.tree import plain_text
@@ -127,6 +128,7 @@ def person_entries(
     parts: tuple[m.Division | m.Document | m.PageBreak | m.RawBlock, ...],
 ) -> tuple[tuple[m.Person, ...], tuple[m.Term, ...]]:
     """The persons and terms that the volume's lists print, in order."""
+    _args.expect("person_entries(parts)", parts, tuple, "a tuple of volume parts")
     found: dict[Kind, list[Entry]] = {"person": [], "term": []}
     for kind, section_id in _SECTION.items():
         section = _find_section(parts, section_id)
@@ -247,6 +249,7 @@ def _replace(
 
 def reconcile(volume: m.Volume) -> m.Volume:
     """``volume`` with its persons and terms lists saying what ``persons`` and ``terms`` say."""
+    _args.expect_node("reconcile(volume)", volume, m.Volume)
     if person_entries(volume.front + volume.body + volume.back) == (volume.persons, volume.terms):
         return volume
     parts = {"front": volume.front, "body": volume.body, "back": volume.back}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from frusdoc import _args
 from frusdoc import model as m
 
 __all__ = ["parse_target"]
@@ -22,6 +23,7 @@ _NOTE = re.compile(r"(d\d+)fn\w+")
 
 def parse_target(raw: str) -> m.Target:
     """The typed target of a TEI pointer; the raw pointer is always kept."""
+    _args.expect_str("tei.parse_target(raw)", raw)
     if raw.startswith(("http://", "https://")):
         return m.UrlTarget(raw=raw)
     match = _POINTER.fullmatch(raw)

@@ -15,6 +15,7 @@ from typing import Any, get_args
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.tags import CLASS_OF_TAG
 from frusdoc.tei.names import FRUS, XML, local
@@ -102,6 +103,7 @@ class Reader:
     # -- inline context ---------------------------------------------------------
 
     def inline_content(self, el: Any) -> list[m.Inline]:
+        _args.expect_element("Reader.inline_content(el)", el)
         out: list[m.Inline] = []
         if el.text:
             _add_text(out, _WS.sub(" ", el.text))
@@ -117,6 +119,7 @@ class Reader:
         return out
 
     def inline(self, el: Any) -> m.Inline | None:
+        _args.expect_element("Reader.inline(el)", el)
         tag = el.tag
         if not isinstance(tag, str):
             return self._special(el)
@@ -192,6 +195,7 @@ class Reader:
     def collect(self, el: Any) -> m.Note:
         """Read a note into ``notes``, in document order: a note before the
         notes inside it."""
+        _args.expect_element("Reader.collect(el)", el)
         index = len(self.notes)
         self.notes.append(m.Note())  # its place, filled once its content is read
         note = self.note(el)
@@ -199,6 +203,7 @@ class Reader:
         return note
 
     def note(self, el: Any) -> m.Note:
+        _args.expect_element("Reader.note(el)", el)
         return m.Note(
             blocks=tuple(self.block_content(el)),
             label=el.get("n"),
@@ -272,6 +277,10 @@ class Reader:
     ) -> list[m.Block]:
         """The blocks inside ``el`` (before its child ``stop``, if given); runs of
         text and inline elements become :class:`Plain`."""
+        _args.expect_element("Reader.block_content(el)", el)
+        _args.expect("Reader.block_content(skip)", skip, (frozenset, set), "a set of elements")
+        if stop is not None:
+            _args.expect_element("Reader.block_content(stop)", stop)
         blocks: list[m.Block] = []
         run: list[m.Inline] = []
 
@@ -315,6 +324,7 @@ class Reader:
         return run_empty and not (child.tail or "").strip(_XWS)
 
     def block(self, el: Any) -> m.Block:
+        _args.expect_element("Reader.block(el)", el)
         name = local(el.tag)
         method = _BLOCK.get(name)
         if method is not None:
@@ -334,6 +344,7 @@ class Reader:
         self.page = mark[1]
 
     def raw_block(self, el: Any) -> m.RawBlock:
+        _args.expect_element("Reader.raw_block(el)", el)
         return m.RawBlock(
             tag=local(el.tag), attributes=_attributes(el), content=tuple(self.block_content(el))
         )

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.model import trusted
 from frusdoc.pairing import NoteMatcher
@@ -85,8 +86,12 @@ def _stray_text(text: str | None) -> m.RawBlock | None:
 # -- documents --------------------------------------------------------------------
 
 
+@_args.nesting("tei.document_element(el)", TeiError)
 def document_element(el: Any, *, volume: str | None = None, page: str | None = None) -> m.Document:
     """A :class:`Document` from an lxml ``<div type="document">`` element."""
+    _args.expect_element("tei.document_element(el)", el)
+    _args.expect_str("tei.document_element(volume)", volume, optional=True)
+    _args.expect_str("tei.document_element(page)", page, optional=True)
     return _read_document(el, volume=volume, page=page)[0]
 
 
@@ -135,6 +140,7 @@ def read_document(xml: Source) -> m.Document:
 
     The div must be in the TEI namespace (declare ``xmlns="http://www.tei-c.org/ns/1.0"``).
     """
+    _args.expect_source("tei.read_document(xml)", xml, text=False)
     stream, name = open_source(xml)
     with stream:
         data = stream.read()
@@ -529,8 +535,10 @@ def _build(events: Iterable[Event], builder: _VolumeBuilder) -> Iterator[m.Docum
             yield doc
 
 
+@_args.nesting("tei.volume_element(root)", TeiError)
 def volume_element(root: Any) -> m.Volume:
     """A :class:`Volume` from the lxml root ``<TEI>`` element of a FRUS volume (left unchanged)."""
+    _args.expect_element("tei.volume_element(root)", root)
     builder = _VolumeBuilder(name="<element>", keep=True, free=False)
     for _ in _build(_tree_events(root), builder):
         pass
@@ -542,6 +550,8 @@ def read_volume(src: Source, *, chunk_size: int = 1 << 16) -> m.Volume:
 
     Read as a stream: each part of the XML tree is freed once it is in the model.
     """
+    _args.expect_source("tei.read_volume(src)", src, text=False)
+    _args.expect_int("tei.read_volume(chunk_size)", chunk_size, minimum=1, maximum=1 << 30)
     builder = _VolumeBuilder(name=_name(src), keep=True, free=True)
     # The reader builds only tuples and known literals (tests/test_invariants.py
     # re-checks its output on the corpus), so the construction checks are
@@ -558,6 +568,8 @@ def iter_documents(src: Source, *, chunk_size: int = 1 << 16) -> Iterator[m.Docu
     The same reader as :func:`read_volume` (so the documents are equal to
     ``read_volume(src).documents``), keeping nothing but the document at hand.
     """
+    _args.expect_source("tei.iter_documents(src)", src, text=False)
+    _args.expect_int("tei.iter_documents(chunk_size)", chunk_size, minimum=1, maximum=1 << 30)
     builder = _VolumeBuilder(name=_name(src), keep=False, free=True)
     yield from _build(_stream_events(src, chunk_size), builder)
     builder.require_id()

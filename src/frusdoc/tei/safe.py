@@ -13,6 +13,7 @@ from typing import IO, Any, TypedDict, Union
 
 from lxml import etree
 
+from frusdoc import _args
 from frusdoc.errors import FrusdocError
 
 __all__ = ["PARSER_OPTIONS", "Source", "TeiError", "open_source", "parse_xml", "parser"]
@@ -56,6 +57,7 @@ def parser() -> etree.XMLParser:
 
 def open_source(src: Source) -> tuple[IO[bytes], str]:
     """A binary stream for ``src`` and a name for messages."""
+    _args.expect_source("open_source(src)", src, text=False)
     if isinstance(src, (bytes, bytearray)):
         return io.BytesIO(bytes(src)), "<bytes>"
     if isinstance(src, str) and src.lstrip().startswith("<"):
@@ -66,10 +68,10 @@ def open_source(src: Source) -> tuple[IO[bytes], str]:
         try:
             return path.open("rb"), str(path)
         except OSError as exc:
-            raise TeiError(f"{path}: {exc.strerror or exc}") from None
+            raise TeiError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if hasattr(src, "read"):
         return src, getattr(src, "name", "<stream>")
-    raise TypeError(f"expected a path, bytes or a binary file, got {type(src).__name__}")
+    _args.wrong_type("open_source(src)", "a path, bytes, XML text or a binary file object", src)
 
 
 def check_doctype(tree: Any, name: str) -> None:
@@ -84,6 +86,8 @@ def check_doctype(tree: Any, name: str) -> None:
 
 def parse_xml(data: bytes, name: str = "<bytes>") -> etree._Element:
     """Parse bytes into an lxml element, refusing DTDs and reporting errors with line and column."""
+    _args.expect("parse_xml(data)", data, bytes, "bytes")
+    _args.expect_str("parse_xml(name)", name)
     if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
         raise TeiError(
             f"{name}: a DOCTYPE or ENTITY declaration is not allowed (FRUS TEI has none; DTDs and "

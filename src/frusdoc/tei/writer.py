@@ -14,8 +14,9 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from frusdoc import _args
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError, NodeTypeError
+from frusdoc.errors import NodeTypeError
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tags import TAG_OF_CLASS
 from frusdoc.tei.names import FRUS, TEI, XI, XML, clark
@@ -53,7 +54,9 @@ def _check_text(text: str) -> str:
     # XML 1.0 cannot hold most control characters; say so rather than let lxml fail.
     for ch in text:
         if (ord(ch) < 0x20 and ch not in "\t\n\r") or ch in "\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
-            raise FrusdocError(f"text holds U+{ord(ch):04X}, which XML cannot represent: {text[:40]!r}")
+            raise _args.ArgumentValueError(
+                f"Text.text: holds U+{ord(ch):04X}, which XML (so the TEI writer) cannot represent: {text[:40]!r}"
+            )
     return text
 
 
@@ -82,6 +85,8 @@ class Writer:
     # -- inlines ------------------------------------------------------------------
 
     def inlines(self, parent: Any, inlines: tuple[m.Inline, ...]) -> None:
+        _args.expect_element("Writer.inlines(parent)", parent)
+        _args.expect("Writer.inlines(inlines)", inlines, tuple, "a tuple of nodes")
         for node in inlines:
             write = _INLINE.get(type(node))
             if write is None:
@@ -104,9 +109,10 @@ class Writer:
 
     def inline(self, node: m.Inline) -> Any:
         """The TEI element of an inline node (text is no element: see :meth:`inlines`)."""
+        _args.expect_node("Writer.inline(node)", node)
         make = _ELEMENT.get(type(node))
         if make is None:
-            raise NodeTypeError(f"the TEI writer has no element for {type(node).__name__}")
+            raise NodeTypeError(f"Writer.inline(node): the TEI writer has no case for {type(node).__name__}")
         return make(self, node)
 
     def _emphasis(self, node: m.Emphasis) -> Any:
@@ -178,10 +184,11 @@ class Writer:
         holder = etree.Element("holder")
         self.block(holder, node.block)
         if len(holder) != 1 or holder.text:
-            raise FrusdocError(f"an embedded {type(node.block).__name__} must be an element")
+            raise _args.ArgumentValueError(f"an embedded {type(node.block).__name__} must be an element")
         return holder[0]
 
     def raw_inline(self, node: m.RawInline) -> Any:
+        _args.expect_node("Writer.raw_inline(node)", node, m.RawInline)
         text = "".join(c.text for c in node.children if isinstance(c, m.Text))
         if node.tag == "#comment":
             return etree.Comment(text)
@@ -193,6 +200,7 @@ class Writer:
         return el
 
     def reference(self, node: m.Reference) -> Any:
+        _args.expect_node("Writer.reference(node)", node, m.Reference)
         target = node.target
         el = etree.Element(clark("ref"), target=target.raw)
         if parse_target(target.raw) != target:
@@ -212,6 +220,7 @@ class Writer:
         return el
 
     def note(self, note: m.Note) -> Any:
+        _args.expect_node("Writer.note(note)", note, m.Note)
         el = etree.Element(clark("note"))
         _set(el, "n", note.label)
         _set(el, XML_ID, note.id)
@@ -224,13 +233,17 @@ class Writer:
     # -- blocks -------------------------------------------------------------------
 
     def blocks(self, parent: Any, blocks: tuple[m.Block, ...]) -> None:
+        _args.expect_element("Writer.blocks(parent)", parent)
+        _args.expect("Writer.blocks(blocks)", blocks, tuple, "a tuple of nodes")
         for block in blocks:
             self.block(parent, block)
 
     def block(self, parent: Any, block: m.Block) -> None:
+        _args.expect_element("Writer.block(parent)", parent)
+        _args.expect_node("Writer.block(block)", block)
         write = _BLOCK.get(type(block))
         if write is None:
-            raise NodeTypeError(f"the TEI writer has no case for {type(block).__name__} where blocks stand")
+            raise NodeTypeError(f"Writer.block(block): the TEI writer has no case for {type(block).__name__} where blocks stand")
         write(self, parent, block)
 
     def _plain(self, parent: Any, block: m.Plain) -> None:
@@ -366,7 +379,7 @@ def _no_text(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     # Between items and rows TEI holds elements only; text there would not read back.
     for node in inlines:
         if isinstance(node, m.Text) and node.text.strip(" \t\r\n"):
-            raise FrusdocError(
+            raise _args.ArgumentValueError(
                 f"text between list items or table rows cannot be written as TEI: {node.text[:40]!r}"
             )
     return tuple(n for n in inlines if not isinstance(n, m.Text))

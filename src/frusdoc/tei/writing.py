@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from frusdoc import _args
 from frusdoc import model as m
-from frusdoc.errors import FrusdocError
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.names import FRUS, TEI, clark
 from frusdoc.tei.people import reconcile
@@ -51,6 +51,7 @@ def leading_notes(doc: m.Document) -> list[int]:
     Found by pairing markers with notes in writing order; the notes are then
     paired again in document order (these notes first) when writing.
     """
+    _args.expect_node("leading_notes(doc)", doc, m.Document)
     matcher = NoteMatcher.for_document(doc)
     writer = Writer(matcher)
     scratch = etree.Element("scratch")
@@ -119,12 +120,13 @@ def write_document(doc: m.Document) -> str:
     from TEI is). ``volume`` and ``page`` are written as ``frus:volume`` and
     ``frus:page``; the plain-text layout is not part of TEI.
     """
+    _args.expect_node("tei.write_document(doc)", doc, m.Document)
     if not isinstance(doc, m.Document):
-        raise FrusdocError(f"write_document expects a Document, got {type(doc).__name__}")
+        raise _args.ArgumentTypeError(f"write_document expects a Document, got {type(doc).__name__}")
     try:
         el = _document(doc, standalone=True)
     except ValueError as exc:  # lxml refuses characters XML cannot hold
-        raise FrusdocError(f"document {doc.id or ''} cannot be written as XML: {exc}") from None
+        raise _args.ArgumentValueError(f"document {doc.id or ''} cannot be written as XML: {exc}") from None
     _check_ids(el, f"document {doc.id or ''}")
     return _serialise(el)
 
@@ -138,7 +140,7 @@ def _check_ids(root: Any, what: str) -> None:
             continue
         name = etree.QName(el).localname
         if value in seen:
-            raise FrusdocError(
+            raise _args.ArgumentValueError(
                 f"{what} cannot be written as TEI: xml:id {value!r} is used twice "
                 f"(by a <{seen[value]}> and by a <{name}>); ids must be unique"
             )
@@ -171,12 +173,12 @@ def _child(parent: Any, node: Child, writer: Writer) -> None:
     elif isinstance(node, m.RawBlock):
         writer.block(parent, node)
     else:
-        raise FrusdocError(f"not a division, document, page break or raw block: {type(node).__name__}")
+        raise _args.ArgumentValueError(f"not a division, document, page break or raw block: {type(node).__name__}")
 
 
 def _division(div: m.Division) -> Any:
     if div.kind == "document":
-        raise FrusdocError(
+        raise _args.ArgumentValueError(
             f"division {div.id or ''}: kind 'document' is a Document, not a Division (TEI reads it as one)"
         )
     el = etree.Element(clark("div"))
@@ -241,8 +243,9 @@ def write_volume(volume: m.Volume) -> str:
     outside the parts (``outside``) goes back where it was.
     ``read_volume(write_volume(v)) == normalize(v)``.
     """
+    _args.expect_node("tei.write_volume(volume)", volume, m.Volume)
     if not isinstance(volume, m.Volume):
-        raise FrusdocError(f"write_volume expects a Volume, got {type(volume).__name__}")
+        raise _args.ArgumentTypeError(f"write_volume expects a Volume, got {type(volume).__name__}")
     volume = reconcile(volume)
     try:
         root = _volume(volume)
@@ -251,7 +254,7 @@ def write_volume(volume: m.Volume) -> str:
         epilog = [_special(o.node, o.place) for o in volume.outside if o.place == "epilog"]
         body = _serialise(root)
     except ValueError as exc:
-        raise FrusdocError(f"volume {volume.id} cannot be written as XML: {exc}") from None
+        raise _args.ArgumentValueError(f"volume {volume.id} cannot be written as XML: {exc}") from None
     pieces = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         *(p + "\n" for p in prolog),
@@ -263,7 +266,7 @@ def write_volume(volume: m.Volume) -> str:
 
 def _special(node: m.PageBreak | m.RawBlock, place: str) -> str:
     if not isinstance(node, m.RawBlock) or node.tag not in ("#comment", "#pi"):
-        raise FrusdocError(
+        raise _args.ArgumentValueError(
             f"only comments and processing instructions can stand in the {place} of a TEI file"
         )
     holder = etree.Element("holder")

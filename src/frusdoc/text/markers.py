@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from frusdoc import _args
+
 __all__ = ["Marker", "align", "candidates", "follows"]
 
 # A label glued to a letter or closing punctuation, not followed by a word character.
@@ -63,6 +65,8 @@ def candidates(lines: Sequence[str], *, fused: bool = False) -> Candidates:
     Returns ``(line, position, options)``. With ``fused``, labels fused to the
     end of a number are candidates too, one option per possible split.
     """
+    _args.expect_strings("candidates(lines)", lines)
+    _args.expect_bool("candidates(fused)", fused)
     found: dict[tuple[int, int], list[Marker]] = {}
     for i, line in enumerate(lines):
         if not line:
@@ -108,6 +112,11 @@ def follows(prev: str, label: str, *, page_turned: bool = False) -> bool:
     """Can ``label`` be the note after ``prev``? ``84`` → ``85``, ``84`` →
     ``84a`` → ``84b`` → ``85``; after a page break, a restart at 1–3 (1918
     volumes number notes per printed page)."""
+    _args.expect_str("follows(prev)", prev)
+    _args.expect_str("follows(label)", label)
+    for name, value in (("prev", prev), ("label", label)):
+        if not value.rstrip("abcd").isdecimal():
+            raise _args.ArgumentValueError(f"follows({name}): expected a note label (84, 84a), got {value!r:.40}")
     (pn, ps), (n, s) = _number(prev), _number(label)
     if n == pn and s and len(s) == 1:
         return ord(s) - (ord(ps) if ps else ord("a") - 1) == 1  # 84 -> 84a -> 84b
@@ -140,6 +149,9 @@ def align(lines: Sequence[str], count: int, *, source_first: bool = False) -> li
     numbers the source note 0). Any number could otherwise hide a first
     label. When no run finds ``count`` labels, nothing is guessed.
     """
+    _args.expect_strings("align(lines)", lines)
+    _args.expect_int("align(count)", count, minimum=0)
+    _args.expect_bool("align(source_first)", source_first)
     if count == 0:
         return []
     pages = [

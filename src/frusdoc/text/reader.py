@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.model import trusted
 from frusdoc.text.markers import Marker, align
@@ -47,6 +48,7 @@ def parse(s: str) -> m.Document:
 
     Never raises on a ``str``; any other argument is a ``TypeError``.
     """
+    _args.expect_str("text.parse(s)", s)
     if not isinstance(s, str):
         raise TypeError(
             f"frusdoc.text.parse() expects str, got {type(s).__name__}"

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from frusdoc import _args
 from frusdoc import model as m
 from frusdoc.errors import NodeTypeError
 from frusdoc.tree import Path, Reading, is_markup, page_marker
@@ -264,6 +265,7 @@ def _pieces(doc: m.Document) -> Iterator[tuple[str, Path | None]]:
 
 def canonical_layout(doc: m.Document) -> m.TextLayout:
     """The layout ``render`` uses for a document without one."""
+    _args.expect_node("text.canonical_layout(doc)", doc, m.Document)
     kinds = [k for k, _ in _pieces(doc)]
     seps = tuple(NOTE_SEPARATOR if b == "note" else BLOCK_SEPARATOR for b in kinds[1:])
     styles = tuple(_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock))
@@ -356,6 +358,7 @@ def render(
     ``notes=False`` the footnote list and source line, ``page_breaks=False``
     the ``[Page N]`` markers (and the space doubled around them).
     """
+    _args.expect_render("text.render", doc, reading, markers=markers, notes=notes, page_breaks=page_breaks)
     out = _write(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks, record=False)
     return "".join(out.chunks)
 
@@ -373,5 +376,6 @@ def spans(
     Keys are the node paths of :func:`frusdoc.walk` (``("blocks", 3, "inlines", 2)``);
     ``text[start:end]`` is what that node rendered as.
     """
+    _args.expect_render("text.spans", doc, reading, markers=markers, notes=notes, page_breaks=page_breaks)
     out = _write(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks, record=True)
     return out.spans
