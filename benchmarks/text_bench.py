@@ -70,9 +70,10 @@ def main() -> None:
         for name in ("parse", "render"):
             row = {
                 "benchmark": "text",
-                "measure": f"{name} vs regex scan ({rate[name]:.1f} MB/s, target ≥ {TARGETS[name]:.0f})",
+                "measure": f"{name} vs regex scan",
                 "ratio": ratio[name],
                 "mb_per_s": rate[name],
+                "detail": f"{rate[name]:.1f} MB/s (target ≥ {TARGETS[name]:.0f})",
             }
             print(json.dumps(row, ensure_ascii=False))
         return

@@ -137,11 +137,26 @@ def _attributes(el: Any, named: frozenset[str] = frozenset()) -> m.Attributes:
 
 def _flush(out: list[m.Inline], raw: str, lstrip: bool, rstrip: bool) -> None:
     """Add the gathered text ``raw``, normalised, stripped at the edge of a block."""
-    text = normalize_space(raw)
-    if lstrip:
-        text = text.lstrip(" ")
-    if rstrip:
-        text = text.rstrip(" ")
+    if raw.isascii() and ("\n" in raw or "  " in raw or "\t" in raw or "\r" in raw):
+        # normalize_space(raw) and the strips in one go (see normalize_space for
+        # why split() is XML's whitespace on ASCII text)
+        words = raw.split()
+        if not words:
+            if lstrip or rstrip:
+                return  # the indentation between elements, at a block's edge
+            text = " "
+        else:
+            text = " ".join(words)
+            if not lstrip and raw[0] in _XWS:
+                text = " " + text
+            if not rstrip and raw[-1] in _XWS:
+                text += " "
+    else:
+        text = normalize_space(raw)
+        if lstrip:
+            text = text.lstrip(" ")
+        if rstrip:
+            text = text.rstrip(" ")
     if text:
         node = _new(m.Text)  # _Text(text=text), without its call: the most frequent node
         _set_text(node, text)
@@ -341,11 +356,19 @@ class Reader:
         children = list(el)
         if stop is not None:
             children = children[: children.index(stop)]
+        kinds = _BLOCK_KIND
         for child in children:
             tail = child.tail
             if skip and child in skip:
                 pass  # read elsewhere (a heading, a leading note); its tail is still text here
-            elif self._is_block(child, run, pending, tail):
+            elif (kind := kinds.get(child.tag) or _block_kind(child.tag)) == _ALWAYS or (
+                # An unknown element is a block when it starts a run (nothing
+                # but whitespace before it) and no text follows it.
+                kind == _DEPENDS
+                and not run
+                and not (pending or "").strip(_XWS)
+                and not (tail or "").strip(_XWS)
+            ):
                 if pending:
                     _flush(run, pending, not run, True)
                     pending = None
@@ -371,23 +394,13 @@ class Reader:
             blocks.append(_Plain(inlines=tuple(run)))
         return blocks
 
-    def _is_block(self, child: Any, run: list[m.Inline], pending: str | None, tail: str | None) -> bool:
-        tag = child.tag
-        if type(tag) is not str:
-            return False
-        name = local(tag)
-        if name in BLOCK_TAGS:
-            return True
-        if name in _INLINE:
-            return False
-        # An unknown element is a block when it starts a run (nothing but
-        # whitespace before it) and no text follows it.
-        run_empty = not run and not (pending or "").strip(_XWS)
-        return run_empty and not (tail or "").strip(_XWS)
-
     def block(self, el: Any) -> m.Block:
-        name = local(el.tag)
-        method = _BLOCK.get(name)
+        tag = el.tag
+        method = _BLOCK_BY_TAG.get(tag, _UNSEEN)
+        if method is _UNSEEN:
+            method = _BLOCK.get(local(tag))
+            if len(_BLOCK_BY_TAG) < 10_000:
+                _BLOCK_BY_TAG[tag] = method
         if method is not None:
             notes, page = len(self.notes), self.page
             node: m.Block | None = method(self, el)
@@ -669,3 +682,24 @@ def _inline_handler(tag: Any) -> Callable[[Reader, Any], m.Inline | None]:
     if len(_INLINE_BY_TAG) < 10_000:
         _INLINE_BY_TAG[tag] = handler
     return handler
+
+
+# Whether the element of each tag seen is a block where blocks stand: always
+# (BLOCK_TAGS), never (comments, processing instructions, modelled inlines), or
+# it depends (an unknown element: see block_content); and the block reader of
+# each tag (None: read raw). Bounded, as _INLINE_BY_TAG.
+_ALWAYS, _NEVER, _DEPENDS = 1, 2, 3
+_BLOCK_KIND: dict[Any, int] = {}
+_BLOCK_BY_TAG: dict[Any, Any] = {}
+_UNSEEN = object()
+
+
+def _block_kind(tag: Any) -> int:
+    if type(tag) is not str:
+        kind = _NEVER
+    else:
+        name = local(tag)
+        kind = _ALWAYS if name in BLOCK_TAGS else _NEVER if name in _INLINE else _DEPENDS
+    if len(_BLOCK_KIND) < 10_000:
+        _BLOCK_KIND[tag] = kind
+    return kind

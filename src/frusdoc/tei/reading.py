@@ -550,11 +550,34 @@ def _build(batches: Iterable[list[Event]], builder: _VolumeBuilder) -> Iterator[
     The collector is paused (:func:`frusdoc._bulk.bulk`) while a batch is
     built, never while the caller runs between two documents.
     """
-    feed = builder.feed
     for batch in batches:
+        docs: list[m.Document] = []
         with bulk():
-            docs = [doc for event, el in batch if (doc := feed(event, el)) is not None]
+            _feed(builder, batch, docs)
         yield from docs
+
+
+def _feed(builder: _VolumeBuilder, batch: list[Event], docs: list[m.Document] | None) -> None:
+    """``builder.feed`` each event; the documents completed go to ``docs``.
+
+    Most events are inside a leaf (a document, read whole at its end), where
+    the builder only counts depth: that is done here, without the call.
+    """
+    feed = builder.feed
+    for event, el in batch:
+        depth = builder.depth
+        if depth:
+            if event == "start":
+                builder.depth = depth + 1
+                continue
+            if event != "end":
+                continue
+            if depth > 1:
+                builder.depth = depth - 1
+                continue
+        doc = feed(event, el)
+        if doc is not None and docs is not None:
+            docs.append(doc)
 
 
 def volume_element(root: Any) -> m.Volume:
@@ -572,14 +595,12 @@ def read_volume(src: Source, *, chunk_size: int = 1 << 16) -> m.Volume:
     Read as a stream: each part of the XML tree is freed once it is in the model.
     """
     builder = _VolumeBuilder(name=_name(src), keep=True, free=True)
-    feed = builder.feed
     # The reader builds only tuples and known literals (tests/test_invariants.py
     # re-checks its output on the corpus), so the construction checks are
     # skipped; not in iter_documents, whose caller runs between the yields.
     with trusted(), bulk():
         for batch in _stream_events(src, chunk_size):
-            for event, el in batch:
-                feed(event, el)
+            _feed(builder, batch, None)
         return builder.volume()
 
 
