@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -43,6 +44,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
 RUNS_OPTIONS = ("--runs", "--rounds", "--repeat")
 
 Row = dict[str, object]
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def runs_option(script: Path) -> str | None:
@@ -66,11 +68,14 @@ def run_script(script: Path, arguments: list[str]) -> list[Row]:
 
 
 def medians(runs: list[list[Row]]) -> list[Row]:
-    """One row per measure: the median ratio over the runs (the details of the last run)."""
+    """One row per measure: the median ratio over the runs. A measure is known by
+    its name with the figures in it left out (``propose 5 KB (23.6 ms)``); the
+    row shown is the last run's, with the median ratio."""
     by_key: dict[tuple[str, str], list[Row]] = {}
     for rows in runs:
         for row in rows:
-            by_key.setdefault((str(row["benchmark"]), str(row["measure"])), []).append(row)
+            key = (str(row["benchmark"]), _FIGURE.sub("#", str(row["measure"])))
+            by_key.setdefault(key, []).append(row)
     out = []
     for group in by_key.values():
         row = dict(group[-1])

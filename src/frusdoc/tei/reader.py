@@ -207,6 +207,22 @@ class Reader:
             _flush(out, pending, strip and not out, strip)
         return out
 
+    def children(self, el: Any) -> tuple[m.Inline, ...]:
+        """``tuple(self.inline_content(el))``, at once for an element that holds
+        only text (most of the names and highlights of a volume)."""
+        if len(el):
+            return tuple(self.inline_content(el))
+        text = el.text
+        if not text:
+            return ()
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+            out: list[m.Inline] = []
+            _flush(out, text, False, False)
+            return tuple(out)
+        node = _new(m.Text)
+        _set_text(node, text)
+        return (node,)
+
     def inline(self, el: Any) -> m.Inline | None:
         tag = el.tag
         handler = _INLINE_BY_TAG.get(tag) or _inline_handler(tag)
@@ -220,7 +236,7 @@ class Reader:
         name = local(el.tag)
         if name in BLOCK_TAGS and name != "div":
             return _Embedded(block=self.block(el))
-        return _RawInline(tag=name, attributes=_attributes(el), children=tuple(self.inline_content(el)))
+        return _RawInline(tag=name, attributes=_attributes(el), children=self.children(el))
 
     def _special(self, el: Any) -> m.Inline:
         # Comments and processing instructions are kept as raw inlines.
@@ -236,11 +252,11 @@ class Reader:
         if rend is None:
             return None
         extra = () if len(items) == 1 else tuple([kv for kv in items if kv[0] != "rend"])
-        return _Emphasis(rend=rend, children=tuple(self.inline_content(el)), extra=extra)
+        return _Emphasis(rend=rend, children=self.children(el), extra=extra)
 
     def _date(self, el: Any) -> m.Inline:
         return _DateText(
-            children=tuple(self.inline_content(el)),
+            children=self.children(el),
             when=el.get("when"),
             not_before=el.get("notBefore"),
             not_after=el.get("notAfter"),
@@ -259,9 +275,7 @@ class Reader:
         if explicit is not None:
             target = explicit
             named = frozenset(k for k in el.attrib if k == "target" or k.startswith(f"{{{FRUS}}}target"))
-        return _Reference(
-            target=target, children=tuple(self.inline_content(el)), extra=_attributes(el, named)
-        )
+        return _Reference(target=target, children=self.children(el), extra=_attributes(el, named))
 
     def _note(self, el: Any) -> m.Inline:
         note = self.collect(el)
@@ -306,7 +320,7 @@ class Reader:
 
     def _gap(self, el: Any) -> m.Inline:
         return _Gap(
-            children=tuple(self.inline_content(el)),
+            children=self.children(el),
             reason=el.get("reason"),
             extent=el.get("extent"),
             extra=_attributes(el, _GAP),
@@ -627,7 +641,7 @@ def _names(kind: m.NameKind, pointer: str) -> Callable[[Reader, Any], m.Inline]:
                 extra.append((key, value))
         return _Name(
             kind=kind,
-            children=tuple(reader.inline_content(el)),
+            children=reader.children(el),
             ref=ref,
             role=role,
             extra=tuple(extra),

@@ -385,10 +385,18 @@ def _default_list_styles(doc: m.Document) -> tuple[str, ...]:
     return tuple([_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock)])
 
 
+def _canonical_separators_of(doc: m.Document) -> tuple[str, ...]:
+    # _canonical_separators(_pieces(doc)) without the pieces: a blank line
+    # before every piece but the first up to the last block, one newline
+    # before each listed note.
+    sources = len(_inline_source_notes(doc))
+    return (BLOCK_SEPARATOR,) * (sources + len(doc.blocks)) + (NOTE_SEPARATOR,) * (len(doc.notes) - sources)
+
+
 def canonical_layout(doc: m.Document) -> m.TextLayout:
     """The layout ``render`` uses for a document without one."""
     return _TextLayout(
-        separators=_canonical_separators(_pieces(doc)),
+        separators=_canonical_separators_of(doc),
         list_styles=_default_list_styles(doc),
         note_style="numbered",
     )
@@ -404,7 +412,6 @@ def _write(
     record: bool,
 ) -> _Out:
     out = _Out(reading=reading, markers=markers, page_breaks=page_breaks, record=record)
-    fast = page_breaks and not record  # the same text, written without spans (see _fast_inlines)
     pieces = _pieces(doc)
     layout = doc.layout
     # The canonical layout has a separator between any two pieces (the title,
@@ -437,10 +444,7 @@ def _write(
         written = True
         if kind == "title":
             start = out.length
-            if fast:
-                _fast_inlines(out, doc.title)
-            else:
-                _inlines(out, doc.title, path)
+            _inlines(out, doc.title, path)
             if record:
                 out.spans[path] = (start, out.length)
         elif kind == "block":
@@ -449,29 +453,87 @@ def _write(
             if isinstance(block, m.ListBlock):
                 style = list_styles[list_index]
                 list_index += 1
-            if fast:
-                _fast_block(out, block, style)
-            else:
-                _block(out, block, path, style)
+            _block(out, block, path, style)
         else:
             note = doc.notes[path[1]]  # type: ignore[index]
             start = out.length
             if kind == "note":
                 note_number += 1
                 out.write(f"  {note_number}. " if note_style == "numbered" else "- ")
-            if fast:
-                for k, paragraph in enumerate(note.blocks):
-                    if k:
-                        out.chunks.append(NOTE_PARAGRAPH)
-                    _fast_block(out, paragraph)
-            else:
-                _note_body(out, note, path)
+            _note_body(out, note, path)
             if kind == "note" and note_style == "arrow" and not (note_cut and n == last_piece):
                 out.write("↩")
             if record:
                 out.spans[path] = (start, out.length)
     out.write(trailing)
     return out
+
+
+def _render_fast(doc: m.Document, reading: Reading, markers: bool, notes: bool) -> str:
+    """``_write`` for ``render`` with page markers: the same pieces, separators and
+    note prefixes, written without the list of pieces and their paths."""
+    out = _Out(reading=reading, markers=markers, page_breaks=True, record=False)
+    append = out.chunks.append
+    doc_notes = doc.notes
+    blocks = doc.blocks
+    inline = _inline_source_notes(doc)
+    count = 1 + len(blocks) + len(doc_notes)  # the pieces: the title, each block, each note
+    layout = doc.layout
+    if (
+        layout is None
+        or len(layout.separators) != count - 1
+        or len(layout.list_styles) != sum(1 for b in blocks if isinstance(b, m.ListBlock))
+    ):
+        separators = _canonical_separators_of(doc)
+        list_styles = _default_list_styles(doc)
+        note_style = layout.note_style if layout else "numbered"
+        note_cut, leading, trailing = False, "", ""
+    else:
+        separators, list_styles, note_style = layout.separators, layout.list_styles, layout.note_style
+        note_cut, leading, trailing = layout.note_cut, layout.leading, layout.trailing
+    append(leading)
+    n = 0  # the piece being written
+    for i in inline:  # source lines first
+        if notes:
+            if n:
+                append(separators[n - 1])
+            _fast_note(out, doc_notes[i])
+        n += 1
+    if n and notes:
+        append(separators[n - 1])
+    _fast_inlines(out, doc.title)
+    n += 1
+    list_index = 0
+    for block in blocks:
+        append(separators[n - 1])
+        style = None
+        if isinstance(block, m.ListBlock):
+            style = list_styles[list_index]
+            list_index += 1
+        _fast_block(out, block, style)
+        n += 1
+    if notes:
+        skip = set(inline)
+        number = 0
+        for i, note in enumerate(doc_notes):
+            if i in skip:
+                continue
+            append(separators[n - 1])
+            number += 1
+            append(f"  {number}. " if note_style == "numbered" else "- ")
+            _fast_note(out, note)
+            if note_style == "arrow" and not (note_cut and n == count - 1):
+                append("↩")
+            n += 1
+    append(trailing)
+    return "".join(out.chunks)
+
+
+def _fast_note(out: _Out, note: m.Note) -> None:
+    for k, paragraph in enumerate(note.blocks):
+        if k:
+            out.chunks.append(NOTE_PARAGRAPH)
+        _fast_block(out, paragraph)
 
 
 def _note_body(out: _Out, note: m.Note, path: Path) -> None:
@@ -497,6 +559,8 @@ def render(
     ``notes=False`` the footnote list and source line, ``page_breaks=False``
     the ``[Page N]`` markers (and the space doubled around them).
     """
+    if page_breaks:
+        return _render_fast(doc, reading, markers, notes)
     out = _write(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks, record=False)
     return "".join(out.chunks)
 
