@@ -69,13 +69,16 @@ def run_script(script: Path, arguments: list[str]) -> list[Row]:
 
 def medians(runs: list[list[Row]]) -> list[Row]:
     """One row per measure: the median ratio over the runs. A measure is known by
-    its name with the figures in it left out (``propose 5 KB (23.6 ms)``); the
-    row shown is the last run's, with the median ratio."""
-    by_key: dict[tuple[str, str], list[Row]] = {}
+    its name with the figures in it left out (``propose 5 KB (23.6 ms)``) and by
+    its place among the rows of that name (``read_volume 10 MB``, then ``20 MB``);
+    the row shown is the last run's, with the median ratio."""
+    by_key: dict[tuple[str, str, int], list[Row]] = {}
     for rows in runs:
+        seen: dict[tuple[str, str], int] = {}
         for row in rows:
-            key = (str(row["benchmark"]), _FIGURE.sub("#", str(row["measure"])))
-            by_key.setdefault(key, []).append(row)
+            name = (str(row["benchmark"]), _FIGURE.sub("#", str(row["measure"])))
+            seen[name] = seen.get(name, -1) + 1
+            by_key.setdefault((*name, seen[name]), []).append(row)
     out = []
     for group in by_key.values():
         row = dict(group[-1])

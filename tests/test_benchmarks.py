@@ -96,3 +96,35 @@ def test_run_all_tables_the_rows(tmp_path: Path) -> None:
         ["text", "parse", "vs", "regex"],
         ["text", "render", "vs", "regex"],
     ]
+
+
+def test_medians_are_taken_per_measure_and_place() -> None:
+    # Rows of one name with different figures (10 MB, 20 MB) stay apart; a
+    # figure that changes from run to run (a time) does not split a measure.
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import run_all
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    runs: list[list[dict[str, object]]] = [
+        [
+            {"benchmark": "tei", "measure": "read_volume 10 MB", "ratio": 8.0},
+            {"benchmark": "tei", "measure": "read_volume 20 MB", "ratio": 9.0},
+            {"benchmark": "emend", "measure": "propose (1.2 ms)", "ratio": 3.0},
+        ],
+        [
+            {"benchmark": "tei", "measure": "read_volume 10 MB", "ratio": 6.0},
+            {"benchmark": "tei", "measure": "read_volume 20 MB", "ratio": 12.0},
+            {"benchmark": "emend", "measure": "propose (2.5 ms)", "ratio": 5.0},
+        ],
+        [
+            {"benchmark": "tei", "measure": "read_volume 10 MB", "ratio": 7.0},
+            {"benchmark": "tei", "measure": "read_volume 20 MB", "ratio": 10.0},
+            {"benchmark": "emend", "measure": "propose (2.0 ms)", "ratio": 4.5},
+        ],
+    ]
+    assert [(r["measure"], r["ratio"]) for r in run_all.medians(runs)] == [
+        ("read_volume 10 MB", 7.0),
+        ("read_volume 20 MB", 10.0),
+        ("propose (2.0 ms)", 4.5),
+    ]
