@@ -11,12 +11,14 @@ blocks goes, and nothing is ever added at an element boundary.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, get_args
 
 import attrs
 
 from frusdoc import _args
 from frusdoc import model as m
+from frusdoc._construct import fast_constructor
 from frusdoc.tags import CLASS_OF_TAG
 from frusdoc.tei.names import FRUS, XML, local
 from frusdoc.tei.pointers import parse_target
@@ -24,6 +26,10 @@ from frusdoc.tei.pointers import parse_target
 __all__ = ["BLOCK_TAGS", "INLINE_TAGS", "Reader"]
 
 _WS = re.compile(r"[ \t\r\n]+")
+# Only the runs a collapse changes (any run but a lone space): most of the text
+# of a volume is words between single spaces, which ``_WS`` would match and
+# replace one by one.
+_RUN = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
 _XWS = " \t\r\n"  # XML whitespace; other Unicode spaces are text
 XML_ID = f"{{{XML}}}id"
 F_MIN = f"{{{FRUS}}}doc-dateTime-min"
@@ -58,38 +64,106 @@ _KINDS = frozenset(get_args(m.EmendationKind))
 _STATUSES = frozenset(get_args(m.EmendationStatus))
 
 
+def normalize_space(text: str) -> str:
+    """``_WS.sub(" ", text)``: every run of XML whitespace is one space.
+
+    Three quarters of the texts and tails of a volume need nothing or are
+    whitespace only (the indentation between elements); those are answered
+    without a regular expression. ASCII text is split and joined: its
+    whitespace for ``str.split`` is XML's (space, tab, CR, LF) and the C0
+    controls that ``str.split`` also takes are not allowed in XML 1.0, so no
+    parsed text holds them. Other text keeps the expression, which rewrites
+    only the runs that change (Unicode spaces such as NBSP are text).
+    """
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+        if text.isascii():
+            words = text.split()
+            if not words:
+                return " "
+            joined = " ".join(words)
+            if text[0] in _XWS:
+                joined = " " + joined
+            if text[-1] in _XWS:
+                joined += " "
+            return joined
+        if not text.strip(_XWS):
+            return " "
+        return _RUN.sub(" ", text)
+    return text
+
+
+_Text = fast_constructor(m.Text)
+_new = object.__new__
+_set_text = m.Text.__dict__["text"].__set__
+_Emphasis = fast_constructor(m.Emphasis)
+_Name = fast_constructor(m.Name)
+_DateText = fast_constructor(m.DateText)
+_Reference = fast_constructor(m.Reference)
+_NoteRef = fast_constructor(m.NoteRef)
+_Note = fast_constructor(m.Note)
+_PageBreak = fast_constructor(m.PageBreak)
+_LineBreak = fast_constructor(m.LineBreak)
+_Gap = fast_constructor(m.Gap)
+_Embedded = fast_constructor(m.Embedded)
+_RawInline = fast_constructor(m.RawInline)
+_Plain = fast_constructor(m.Plain)
+_Paragraph = fast_constructor(m.Paragraph)
+_Heading = fast_constructor(m.Heading)
+_Quote = fast_constructor(m.Quote)
+_ListItem = fast_constructor(m.ListItem)
+_ListBlock = fast_constructor(m.ListBlock)
+_Cell = fast_constructor(m.Cell)
+_Row = fast_constructor(m.Row)
+_Table = fast_constructor(m.Table)
+_Attachment = fast_constructor(m.Attachment)
+_RawBlock = fast_constructor(m.RawBlock)
+_RUNS: dict[type, Callable[..., m.Block]] = {
+    m.Dateline: fast_constructor(m.Dateline),
+    m.Signed: fast_constructor(m.Signed),
+}
+_BLOCKS_OF: dict[type, Callable[..., m.Block]] = {
+    m.Opener: fast_constructor(m.Opener),
+    m.Closer: fast_constructor(m.Closer),
+    m.Postscript: fast_constructor(m.Postscript),
+}
+
+
 def _attributes(el: Any, named: frozenset[str] = frozenset()) -> m.Attributes:
-    attrib = el.attrib
-    if not attrib:
+    # el.items() is one list from C; el.attrib would build a proxy first.
+    items = el.items()
+    if not items:
         return ()
-    return tuple((k, v) for k, v in attrib.items() if k not in named)
+    if not named:
+        return tuple(items)
+    return tuple([kv for kv in items if kv[0] not in named])
 
 
-def _strip(inlines: list[m.Inline]) -> tuple[m.Inline, ...]:
-    """Drop the whitespace at the edges of a block's run of inlines."""
-    if inlines and type(inlines[0]) is m.Text and inlines[0].text.startswith(" "):
-        text = inlines[0].text.lstrip(" ")
-        if text:
-            inlines[0] = m.Text(text=text)
+def _flush(out: list[m.Inline], raw: str, lstrip: bool, rstrip: bool) -> None:
+    """Add the gathered text ``raw``, normalised, stripped at the edge of a block."""
+    if raw.isascii() and ("\n" in raw or "  " in raw or "\t" in raw or "\r" in raw):
+        # normalize_space(raw) and the strips in one go (see normalize_space for
+        # why split() is XML's whitespace on ASCII text)
+        words = raw.split()
+        if not words:
+            if lstrip or rstrip:
+                return  # the indentation between elements, at a block's edge
+            text = " "
         else:
-            del inlines[0]
-    if inlines and type(inlines[-1]) is m.Text and inlines[-1].text.endswith(" "):
-        text = inlines[-1].text.rstrip(" ")
-        if text:
-            inlines[-1] = m.Text(text=text)
-        else:
-            del inlines[-1]
-    return tuple(inlines)
-
-
-def _add_text(out: list[m.Inline], text: str) -> None:
-    if not text:
-        return
-    if out and isinstance(out[-1], m.Text):
-        merged = out[-1].text + text
-        out[-1] = m.Text(text=_WS.sub(" ", merged))
+            text = " ".join(words)
+            if not lstrip and raw[0] in _XWS:
+                text = " " + text
+            if not rstrip and raw[-1] in _XWS:
+                text += " "
     else:
-        out.append(m.Text(text=text))
+        text = normalize_space(raw)
+        if lstrip:
+            text = text.lstrip(" ")
+        if rstrip:
+            text = text.rstrip(" ")
+    if text:
+        node = _new(m.Text)  # _Text(text=text), without its call: the most frequent node
+        _set_text(node, text)
+        out.append(node)
 
 
 @attrs.define
@@ -102,70 +176,92 @@ class Reader:
 
     # -- inline context ---------------------------------------------------------
 
-    def inline_content(self, el: Any) -> list[m.Inline]:
+    def inline_content(self, el: Any, *, strip: bool = False) -> list[m.Inline]:
+        """The inlines inside ``el``; ``strip`` drops the whitespace at their
+        edges, as those of a block.
+
+        Text is gathered raw (the element's text, the tails of its children)
+        and normalised once per run: a run of whitespace that spans two pieces
+        is one space either way, and no :class:`Text` is built for a piece that
+        is merged or stripped away.
+        """
         _args.expect_element("Reader.inline_content(el)", el)
         out: list[m.Inline] = []
-        if el.text:
-            _add_text(out, _WS.sub(" ", el.text))
+        pending = el.text  # each read of .text or .tail decodes a new string: read once
+        handlers = _INLINE_BY_TAG
         for child in el:
-            node = self.inline(child)
+            # inline(child), without its call
+            tag = child.tag
+            handler = handlers.get(tag) or _inline_handler(tag)
+            node = handler(self, child)
+            if node is None:
+                node = self._other(child)
             if node is not None:
-                if isinstance(node, m.Text):
-                    _add_text(out, node.text)
+                if type(node) is m.Text:
+                    pending = node.text if not pending else pending + node.text
                 else:
+                    if pending:
+                        _flush(out, pending, strip and not out, False)
+                        pending = None
                     out.append(node)
-            if child.tail:
-                _add_text(out, _WS.sub(" ", child.tail))
+            tail = child.tail
+            if tail:
+                pending = tail if not pending else pending + tail
+        if pending:
+            _flush(out, pending, strip and not out, strip)
         return out
+
+    def children(self, el: Any) -> tuple[m.Inline, ...]:
+        """``tuple(self.inline_content(el))``, at once for an element that holds
+        only text (most of the names and highlights of a volume)."""
+        if len(el):
+            return tuple(self.inline_content(el))
+        text = el.text
+        if not text:
+            return ()
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+            out: list[m.Inline] = []
+            _flush(out, text, False, False)
+            return tuple(out)
+        node = _new(m.Text)
+        _set_text(node, text)
+        return (node,)
 
     def inline(self, el: Any) -> m.Inline | None:
         _args.expect_element("Reader.inline(el)", el)
         tag = el.tag
-        if not isinstance(tag, str):
-            return self._special(el)
-        name = local(tag)
-        method = _INLINE.get(name)
-        if method is not None:
-            mark = self._mark()
-            node: m.Inline | None = method(self, el)
-            if node is not None:
-                return node
-            self._rollback(mark)
+        handler = _INLINE_BY_TAG.get(tag) or _inline_handler(tag)
+        # An inline handler decides before it reads anything (notes, the page),
+        # so one that gives up (None) leaves nothing to roll back.
+        node: m.Inline | None = handler(self, el)
+        return node if node is not None else self._other(el)
+
+    def _other(self, el: Any) -> m.Inline:
+        """An element no inline handler took: a block inside a run, or kept raw."""
+        name = local(el.tag)
         if name in BLOCK_TAGS and name != "div":
-            return m.Embedded(block=self.block(el))
-        return m.RawInline(tag=name, attributes=_attributes(el), children=tuple(self.inline_content(el)))
+            return _Embedded(block=self.block(el))
+        return _RawInline(tag=name, attributes=_attributes(el), children=self.children(el))
 
     def _special(self, el: Any) -> m.Inline:
         # Comments and processing instructions are kept as raw inlines.
-        text = (m.Text(text=el.text),) if el.text else ()
+        content = el.text
+        text = (_Text(text=content),) if content else ()
         if callable(el.tag) and el.tag.__name__ == "Comment":
-            return m.RawInline(tag="#comment", children=text)
-        return m.RawInline(tag="#pi", attributes=(("target", el.target),), children=text)
+            return _RawInline(tag="#comment", children=text)
+        return _RawInline(tag="#pi", attributes=(("target", el.target),), children=text)
 
     def _hi(self, el: Any) -> m.Inline | None:
+        items = el.items()
         rend = el.get("rend")
         if rend is None:
             return None
-        return m.Emphasis(rend=rend, children=tuple(self.inline_content(el)), extra=_attributes(el, _REND))
-
-    def _name(self, el: Any, kind: m.NameKind, pointer: str) -> m.Inline:
-        value = el.get(pointer)
-        named = {"type"}
-        ref = None
-        if value is not None and value.startswith("#") and " " not in value and len(value) > 1:
-            ref = value[1:]
-            named.add(pointer)
-        return m.Name(
-            kind=kind,
-            children=tuple(self.inline_content(el)),
-            ref=ref,
-            role=el.get("type"),
-            extra=_attributes(el, frozenset(named)),
-        )
+        extra = () if len(items) == 1 else tuple([kv for kv in items if kv[0] != "rend"])
+        return _Emphasis(rend=rend, children=self.children(el), extra=extra)
 
     def _date(self, el: Any) -> m.Inline:
-        return m.DateText(
-            children=tuple(self.inline_content(el)),
+        return _DateText(
+            children=self.children(el),
             when=el.get("when"),
             not_before=el.get("notBefore"),
             not_after=el.get("notAfter"),
@@ -184,27 +280,25 @@ class Reader:
         if explicit is not None:
             target = explicit
             named = frozenset(k for k in el.attrib if k == "target" or k.startswith(f"{{{FRUS}}}target"))
-        return m.Reference(
-            target=target, children=tuple(self.inline_content(el)), extra=_attributes(el, named)
-        )
+        return _Reference(target=target, children=self.children(el), extra=_attributes(el, named))
 
     def _note(self, el: Any) -> m.Inline:
         note = self.collect(el)
-        return m.NoteRef(label=note.label or "", note=note.id)
+        return _NoteRef(label=note.label or "", note=note.id)
 
     def collect(self, el: Any) -> m.Note:
         """Read a note into ``notes``, in document order: a note before the
         notes inside it."""
         _args.expect_element("Reader.collect(el)", el)
         index = len(self.notes)
-        self.notes.append(m.Note())  # its place, filled once its content is read
+        self.notes.append(_EMPTY_NOTE)  # its place, filled once its content is read
         note = self.note(el)
         self.notes[index] = note
         return note
 
     def note(self, el: Any) -> m.Note:
         _args.expect_element("Reader.note(el)", el)
-        return m.Note(
+        return _Note(
             blocks=tuple(self.block_content(el)),
             label=el.get("n"),
             id=el.get(XML_ID),
@@ -218,7 +312,7 @@ class Reader:
         if label is None or len(el) or el.text:
             return None
         self.page = label
-        return m.PageBreak(
+        return _PageBreak(
             label=label,
             id=el.get(XML_ID),
             facs=el.get("facs"),
@@ -229,11 +323,11 @@ class Reader:
     def _lb(self, el: Any) -> m.Inline | None:
         if len(el) or el.text:
             return None
-        return m.LineBreak(extra=_attributes(el))
+        return _LineBreak(extra=_attributes(el))
 
     def _gap(self, el: Any) -> m.Inline:
-        return m.Gap(
-            children=tuple(self.inline_content(el)),
+        return _Gap(
+            children=self.children(el),
             reason=el.get("reason"),
             extent=el.get("extent"),
             extra=_attributes(el, _GAP),
@@ -282,57 +376,64 @@ class Reader:
         if stop is not None:
             _args.expect_element("Reader.block_content(stop)", stop)
         blocks: list[m.Block] = []
-        run: list[m.Inline] = []
-
-        def flush() -> None:
-            nonlocal run
-            inlines = _strip(run)
-            if inlines:
-                blocks.append(m.Plain(inlines=inlines))
-            run = []
-
-        if el.text:
-            _add_text(run, _WS.sub(" ", el.text))
+        run: list[m.Inline] = []  # the inlines of the Plain block being gathered, as inline_content
+        pending = el.text
         children = list(el)
         if stop is not None:
             children = children[: children.index(stop)]
+        kinds = _BLOCK_KIND
         for child in children:
-            if child in skip:  # read elsewhere (a heading, a leading note); its tail is still text here
-                pass
-            elif self._is_block(child, run):
-                flush()
+            tail = child.tail
+            if skip and child in skip:
+                pass  # read elsewhere (a heading, a leading note); its tail is still text here
+            elif (kind := kinds.get(child.tag) or _block_kind(child.tag)) == _ALWAYS or (
+                # An unknown element is a block when it starts a run (nothing
+                # but whitespace before it) and no text follows it.
+                kind == _DEPENDS
+                and not run
+                and not (pending or "").strip(_XWS)
+                and not (tail or "").strip(_XWS)
+            ):
+                if pending:
+                    _flush(run, pending, not run, True)
+                    pending = None
+                if run:
+                    blocks.append(_Plain(inlines=tuple(run)))
+                    run = []
                 blocks.append(self.block(child))
             else:
                 node = self.inline(child)
                 if node is not None:
-                    run.append(node) if not isinstance(node, m.Text) else _add_text(run, node.text)
-            if child.tail:
-                _add_text(run, _WS.sub(" ", child.tail))
-        flush()
+                    if type(node) is m.Text:
+                        pending = node.text if not pending else pending + node.text
+                    else:
+                        if pending:
+                            _flush(run, pending, not run, False)
+                            pending = None
+                        run.append(node)
+            if tail:
+                pending = tail if not pending else pending + tail
+        if pending:
+            _flush(run, pending, not run, True)
+        if run:
+            blocks.append(_Plain(inlines=tuple(run)))
         return blocks
-
-    def _is_block(self, child: Any, run: list[m.Inline]) -> bool:
-        if not isinstance(child.tag, str):
-            return False
-        name = local(child.tag)
-        if name in BLOCK_TAGS:
-            return True
-        if name in _INLINE:
-            return False
-        # An unknown element is a block when it starts a run and no text follows it.
-        run_empty = all(isinstance(t, m.Text) and not t.text.strip(_XWS) for t in run)
-        return run_empty and not (child.tail or "").strip(_XWS)
 
     def block(self, el: Any) -> m.Block:
         _args.expect_element("Reader.block(el)", el)
-        name = local(el.tag)
-        method = _BLOCK.get(name)
+        tag = el.tag
+        method = _BLOCK_BY_TAG.get(tag, _UNSEEN)
+        if method is _UNSEEN:
+            method = _BLOCK.get(local(tag))
+            if len(_BLOCK_BY_TAG) < 10_000:
+                _BLOCK_BY_TAG[tag] = method
         if method is not None:
-            mark = self._mark()
+            notes, page = len(self.notes), self.page
             node: m.Block | None = method(self, el)
             if node is not None:
                 return node
-            self._rollback(mark)  # the element is read again, as a raw block
+            del self.notes[notes:]  # as _rollback: the element is read again, as a raw block
+            self.page = page
         return self.raw_block(el)
 
     def _mark(self) -> tuple[int, str | None]:
@@ -345,28 +446,26 @@ class Reader:
 
     def raw_block(self, el: Any) -> m.RawBlock:
         _args.expect_element("Reader.raw_block(el)", el)
-        return m.RawBlock(
-            tag=local(el.tag), attributes=_attributes(el), content=tuple(self.block_content(el))
-        )
+        return _RawBlock(tag=local(el.tag), attributes=_attributes(el), content=tuple(self.block_content(el)))
 
     def _p(self, el: Any) -> m.Block:
-        return m.Paragraph(
-            inlines=_strip(self.inline_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND)
+        return _Paragraph(
+            inlines=tuple(self.inline_content(el, strip=True)),
+            rend=el.get("rend"),
+            extra=_attributes(el, _REND),
         )
 
     def _head(self, el: Any) -> m.Block:
-        return m.Heading(inlines=_strip(self.inline_content(el)), extra=_attributes(el))
+        return _Heading(inlines=tuple(self.inline_content(el, strip=True)), extra=_attributes(el))
 
     def _runs(self, cls: type[Any], el: Any) -> m.Block:
-        return cls(inlines=_strip(self.inline_content(el)), extra=_attributes(el))  # type: ignore[no-any-return]
+        return _RUNS[cls](inlines=tuple(self.inline_content(el, strip=True)), extra=_attributes(el))
 
     def _blocks_of(self, cls: type[Any], el: Any) -> m.Block:
-        return cls(blocks=tuple(self.block_content(el)), extra=_attributes(el))  # type: ignore[no-any-return]
+        return _BLOCKS_OF[cls](blocks=tuple(self.block_content(el)), extra=_attributes(el))
 
     def _quote(self, el: Any) -> m.Block:
-        return m.Quote(
-            blocks=tuple(self.block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND)
-        )
+        return _Quote(blocks=tuple(self.block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND))
 
     def _between(self, child: Any) -> m.Inline | None:
         """A page break, note or comment standing between the items of a list or
@@ -393,14 +492,14 @@ class Reader:
                 return None
             name = local(child.tag) if isinstance(child.tag, str) else ""
             if name == "head" and i == 0 and not child.attrib:
-                head = _strip(self.inline_content(child))
+                head = tuple(self.inline_content(child, strip=True))
             elif name == "label" and label is None and not child.attrib and not len(child):
                 label = _WS.sub(" ", child.text or "").strip(_XWS)
                 if not label:
                     return None
             elif name == "item":
                 items.append(
-                    m.ListItem(
+                    _ListItem(
                         blocks=tuple(self.block_content(child)),
                         label=label,
                         before=tuple(before),
@@ -414,7 +513,7 @@ class Reader:
                 return None
         if label is not None:
             return None
-        return m.ListBlock(
+        return _ListBlock(
             items=tuple(items),
             kind=el.get("type"),
             head=head,
@@ -446,10 +545,12 @@ class Reader:
                     or (cell.tail or "").strip(_XWS)
                 ):
                     return None
-                cells.append(m.Cell(inlines=_strip(self.inline_content(cell)), extra=_attributes(cell)))
-            rows.append(m.Row(cells=tuple(cells), before=tuple(before), extra=_attributes(row)))
+                cells.append(
+                    _Cell(inlines=tuple(self.inline_content(cell, strip=True)), extra=_attributes(cell))
+                )
+            rows.append(_Row(cells=tuple(cells), before=tuple(before), extra=_attributes(row)))
             before = []
-        return m.Table(rows=tuple(rows), after=tuple(before), extra=_attributes(el))
+        return _Table(rows=tuple(rows), after=tuple(before), extra=_attributes(el))
 
     def _attachment(self, el: Any) -> m.Block:
         heads = [c for c in el if isinstance(c.tag, str) and local(c.tag) == "head"]
@@ -457,9 +558,9 @@ class Reader:
         skip: frozenset[Any] = frozenset()
         first = next((c for c in el if isinstance(c.tag, str)), None)
         if heads and first is heads[0] and not first.attrib and not (el.text or "").strip(_XWS):
-            title = _strip(self.inline_content(heads[0]))
+            title = tuple(self.inline_content(heads[0], strip=True))
             skip = frozenset({heads[0]})
-        return m.Attachment(
+        return _Attachment(
             blocks=tuple(self.block_content(el, skip=skip)),
             title=title,
             id=el.get(XML_ID),
@@ -499,6 +600,8 @@ def _explicit_target(el: Any, raw: str) -> m.Target | None:
 
 _REND = frozenset({"rend"})
 _TYPE = frozenset({"type"})
+_TYPE_AND = {pointer: frozenset({"type", pointer}) for pointer in ("corresp", "target")}
+_EMPTY_NOTE = m.Note()
 _ID = frozenset({XML_ID})
 _DATE = frozenset({"when", "notBefore", "notAfter", "calendar", "type"})
 _TARGET = frozenset({"target"})
@@ -531,12 +634,39 @@ def _pb_known(el: Any) -> frozenset[str]:
 
 _GAP = frozenset({"reason", "extent"})
 
+
+def _names(kind: m.NameKind, pointer: str) -> Callable[[Reader, Any], m.Inline]:
+    """The handler of a name element of ``kind`` whose id is in ``pointer``."""
+
+    def read(reader: Reader, el: Any) -> m.Inline:
+        # One pass over the attributes, in source order: the pointer (when it
+        # is one "#id"), the type, and the rest kept in extra.
+        ref = role = None
+        extra: list[tuple[str, str]] = []
+        for key, value in el.items():
+            if key == pointer and value.startswith("#") and " " not in value and len(value) > 1:
+                ref = value[1:]
+            elif key == "type":
+                role = value
+            else:
+                extra.append((key, value))
+        return _Name(
+            kind=kind,
+            children=reader.children(el),
+            ref=ref,
+            role=role,
+            extra=tuple(extra),
+        )
+
+    return read
+
+
 _INLINE: dict[str, Any] = {
     "hi": Reader._hi,
-    "persName": lambda r, el: r._name(el, "person", "corresp"),
-    "placeName": lambda r, el: r._name(el, "place", "corresp"),
-    "term": lambda r, el: r._name(el, "term", "target"),
-    "gloss": lambda r, el: r._name(el, "gloss", "target"),
+    "persName": _names("person", "corresp"),
+    "placeName": _names("place", "corresp"),
+    "term": _names("term", "target"),
+    "gloss": _names("gloss", "target"),
     "date": Reader._date,
     "ref": Reader._ref,
     "note": Reader._note,
@@ -564,3 +694,38 @@ _BLOCK: dict[str, Any] = {
 #: Elements that are modelled inlines (anything else unknown is raw).
 INLINE_TAGS = frozenset(_INLINE)
 """The TEI elements (local names) the reader reads as inlines."""
+
+# The inline handler of each tag seen (Clark name, or the factory of comments
+# and processing instructions): one dictionary look-up per child instead of
+# local(), _INLINE and a method call. A vocabulary, not data: bounded anyway.
+_INLINE_BY_TAG: dict[Any, Callable[[Reader, Any], m.Inline | None]] = {}
+
+
+def _inline_handler(tag: Any) -> Callable[[Reader, Any], m.Inline | None]:
+    handler: Callable[[Reader, Any], m.Inline | None] = (
+        Reader._special if type(tag) is not str else _INLINE.get(local(tag), Reader._other)
+    )
+    if len(_INLINE_BY_TAG) < 10_000:
+        _INLINE_BY_TAG[tag] = handler
+    return handler
+
+
+# Whether the element of each tag seen is a block where blocks stand: always
+# (BLOCK_TAGS), never (comments, processing instructions, modelled inlines), or
+# it depends (an unknown element: see block_content); and the block reader of
+# each tag (None: read raw). Bounded, as _INLINE_BY_TAG.
+_ALWAYS, _NEVER, _DEPENDS = 1, 2, 3
+_BLOCK_KIND: dict[Any, int] = {}
+_BLOCK_BY_TAG: dict[Any, Any] = {}
+_UNSEEN = object()
+
+
+def _block_kind(tag: Any) -> int:
+    if type(tag) is not str:
+        kind = _NEVER
+    else:
+        name = local(tag)
+        kind = _ALWAYS if name in BLOCK_TAGS else _NEVER if name in _INLINE else _DEPENDS
+    if len(_BLOCK_KIND) < 10_000:
+        _BLOCK_KIND[tag] = kind
+    return kind

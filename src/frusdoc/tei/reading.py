@@ -27,11 +27,21 @@ from lxml import etree
 
 from frusdoc import _args
 from frusdoc import model as m
+from frusdoc._bulk import bulk
+from frusdoc._construct import fast_constructor
 from frusdoc.model import trusted
 from frusdoc.pairing import NoteMatcher
 from frusdoc.tei.names import FRUS, TEI, local
 from frusdoc.tei.people import person_entries
-from frusdoc.tei.reader import F_MAX, F_MIN, F_PAGE, F_VOLUME, XML_ID, Reader, _strip
+from frusdoc.tei.reader import (
+    F_MAX,
+    F_MIN,
+    F_PAGE,
+    F_VOLUME,
+    XML_ID,
+    Reader,
+    normalize_space,
+)
 from frusdoc.tei.safe import PARSER_OPTIONS, Source, TeiError, check_doctype, open_source, parse_xml
 from frusdoc.tei.writer import Writer, volume_note_sources
 
@@ -42,6 +52,15 @@ _DIV_ATTRS = frozenset({"type", XML_ID, "subtype", F_MIN, F_MAX})
 _WS = re.compile(r"[ \t\r\n]+")
 _XWS = " \t\r\n"  # XML whitespace; other Unicode spaces are text
 _PARTS = ("front", "body", "back")
+
+# Constructors without the per-field checks (see reader.fast_constructor).
+_Document = fast_constructor(m.Document)
+_Division = fast_constructor(m.Division)
+_DateRange = fast_constructor(m.DateRange)
+_RawBlock = fast_constructor(m.RawBlock)
+_Plain = fast_constructor(m.Plain)
+_Text = fast_constructor(m.Text)
+_Outside = fast_constructor(m.Outside)
 
 Event = tuple[str, Any]
 
@@ -54,7 +73,7 @@ def _date(el: Any) -> m.DateRange | None:
     low, high = el.get(F_MIN), el.get(F_MAX)
     if low is None and high is None:
         return None
-    return m.DateRange(not_before=low, not_after=high)
+    return _DateRange(not_before=low, not_after=high)
 
 
 def _is(el: Any, name: str) -> bool:
@@ -69,18 +88,18 @@ def _special(el: Any) -> m.RawBlock:
     """A comment or processing instruction where blocks stand."""
     node = Reader()._special(el)
     assert isinstance(node, m.RawInline)
-    return m.RawBlock(tag=node.tag, attributes=node.attributes, content=_plain(node.children))
+    return _RawBlock(tag=node.tag, attributes=node.attributes, content=_plain(node.children))
 
 
 def _plain(inlines: tuple[m.Inline, ...]) -> tuple[m.Block, ...]:
-    return (m.Plain(inlines=inlines),) if inlines else ()
+    return (_Plain(inlines=inlines),) if inlines else ()
 
 
 def _stray_text(text: str | None) -> m.RawBlock | None:
     """Text where only elements are expected (between divisions): kept, never refused."""
     if text is None or not text.strip(_XWS):
         return None
-    return m.RawBlock(tag="#text", content=_plain((m.Text(text=_WS.sub(" ", text)),)))
+    return _RawBlock(tag="#text", content=_plain((_Text(text=normalize_space(text)),)))
 
 
 # -- documents --------------------------------------------------------------------
@@ -106,6 +125,7 @@ def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.
     reader = Reader()
     skip: set[Any] = set()
     head = None
+    attributes = el.items()
     if not (el.text or "").strip(_XWS):
         for child in el:
             if not isinstance(child.tag, str):
@@ -118,9 +138,9 @@ def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.
                 head = child
                 skip.add(child)
             break
-    title = _strip(reader.inline_content(head)) if head is not None else ()
+    title = tuple(reader.inline_content(head, strip=True)) if head is not None else ()
     blocks = reader.block_content(el, skip=frozenset(skip))
-    doc = m.Document(
+    doc = _Document(
         title=title,
         blocks=tuple(blocks),
         notes=tuple(reader.notes),
@@ -130,7 +150,7 @@ def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.
         kind=el.get("subtype"),
         date=_date(el),
         page=page if page is not None else el.get(F_PAGE),
-        extra=tuple((k, v) for k, v in el.attrib.items() if k not in _DOC_ATTRS),
+        extra=tuple([kv for kv in attributes if kv[0] not in _DOC_ATTRS]),
     )
     return doc, reader.page if reader.page is not None else page
 
@@ -236,9 +256,9 @@ class _VolumeBuilder:
     def _top(self, event: str, el: Any) -> None:
         if event != "start":  # before or after the root
             if self.done or self.root is not None:
-                self.outside.append(m.Outside(place="epilog", node=_special(el)))
+                self.outside.append(_Outside(place="epilog", node=_special(el)))
             else:
-                self.outside.append(m.Outside(place="prolog", node=_special(el)))
+                self.outside.append(_Outside(place="prolog", node=_special(el)))
             return
         if self.root is not None:  # pragma: no cover - XML has one root
             raise TeiError(f"{self.name}: more than one root element")
@@ -290,7 +310,7 @@ class _VolumeBuilder:
         if isinstance(inline, m.PageBreak):
             node = inline
         elif isinstance(inline, m.NoteRef):  # a note where blocks stand: typed, referenced from here
-            node = m.RawBlock(tag="#text", content=(m.Plain(inlines=(inline,)),))
+            node = _RawBlock(tag="#text", content=(_Plain(inlines=(inline,)),))
         else:
             reader = Reader()  # what an inline reading found is not kept: read it once, raw
             node = reader.raw_block(el)
@@ -317,7 +337,7 @@ class _VolumeBuilder:
             return
         if frame.kind in ("TEI", "text"):
             if isinstance(node, (m.PageBreak, m.RawBlock)):
-                self.outside.append(m.Outside(place=self._place(frame), node=node))
+                self.outside.append(_Outside(place=self._place(frame), node=node))
             return
         if self.keep:
             frame.children.append(node)
@@ -343,7 +363,7 @@ class _VolumeBuilder:
         skip: set[Any] = set()
         first = elements[0] if elements else None  # a comment before the heading keeps it a heading
         if first is not None and _is(first, "head") and not first.attrib and not (el.text or "").strip(_XWS):
-            frame.title = _strip(reader.inline_content(first))
+            frame.title = tuple(reader.inline_content(first, strip=True))
             skip.add(first)
         frame.blocks = tuple(reader.block_content(el, skip=frozenset(skip), stop=stop))
         frame.notes.extend(reader.notes)
@@ -359,7 +379,7 @@ class _VolumeBuilder:
             self._settle(frame)
         self.frames.pop()
         el = frame.el
-        attributes = tuple(el.attrib.items())
+        attributes = tuple(el.items())
         if frame.kind == "TEI":
             self.done = True
             return
@@ -372,7 +392,7 @@ class _VolumeBuilder:
             if attributes or not frame.children:  # an empty part is there all the same
                 self.part_attributes.append(m.PartAttributes(part=frame.kind, attributes=attributes))  # type: ignore[arg-type]
         else:
-            division = m.Division(
+            division = _Division(
                 kind=el.get("type", ""),
                 title=frame.title,
                 id=el.get(XML_ID),
@@ -489,8 +509,9 @@ def _tree_events(root: Any) -> Iterator[Event]:
         yield "comment", sibling
 
 
-def _stream_events(src: Source, chunk_size: int) -> Iterator[Event]:
-    """The parser's events for a volume read in chunks, safely (no DTD, no entities)."""
+def _stream_events(src: Source, chunk_size: int) -> Iterator[list[Event]]:
+    """The parser's events for a volume read in chunks, safely (no DTD, no entities):
+    one list per chunk, so that the builder loops over a list, not a generator."""
     stream, name = open_source(src)
     pull = etree.XMLPullParser(events=("start", "end", "comment", "pi"), **PARSER_OPTIONS)
     prolog = b""
@@ -513,26 +534,57 @@ def _stream_events(src: Source, chunk_size: int) -> Iterator[Event]:
                     pull.feed(chunk)
                 else:
                     pull.close()
-                events = list(pull.read_events())
+                # A processing instruction is read as a comment is ("pi" and "comment" are
+                # alike to the builder: anything but "start" and "end").
+                events: list[Event] = list(pull.read_events())
             except etree.XMLSyntaxError as exc:
                 line, column = exc.position if exc.position else (0, 0)
                 message = exc.msg.split(", line ")[0] if exc.msg else "malformed XML"
                 raise TeiError(f"{name}: line {line}, column {column}: {message}") from None
-            for event, el in events:
-                if event == "start":
-                    started = True
-                yield ("comment" if event == "pi" else event), el
+            if not started:
+                started = any(event == "start" for event, _ in events)
+            if events:
+                yield events
             if not chunk:
                 break
     if not started:
         raise TeiError(f"{name}: empty input, expected a FRUS TEI volume")
 
 
-def _build(events: Iterable[Event], builder: _VolumeBuilder) -> Iterator[m.Document]:
-    for event, el in events:
-        doc = builder.feed(event, el)
-        if doc is not None:
-            yield doc
+def _build(batches: Iterable[list[Event]], builder: _VolumeBuilder) -> Iterator[m.Document]:
+    """Feed the builder; yields each document once its batch is read.
+
+    The collector is paused (:func:`frusdoc._bulk.bulk`) while a batch is
+    built, never while the caller runs between two documents.
+    """
+    for batch in batches:
+        docs: list[m.Document] = []
+        with bulk():
+            _feed(builder, batch, docs)
+        yield from docs
+
+
+def _feed(builder: _VolumeBuilder, batch: list[Event], docs: list[m.Document] | None) -> None:
+    """``builder.feed`` each event; the documents completed go to ``docs``.
+
+    Most events are inside a leaf (a document, read whole at its end), where
+    the builder only counts depth: that is done here, without the call.
+    """
+    feed = builder.feed
+    for event, el in batch:
+        depth = builder.depth
+        if depth:
+            if event == "start":
+                builder.depth = depth + 1
+                continue
+            if event != "end":
+                continue
+            if depth > 1:
+                builder.depth = depth - 1
+                continue
+        doc = feed(event, el)
+        if doc is not None and docs is not None:
+            docs.append(doc)
 
 
 @_args.nesting("tei.volume_element(root)", TeiError)
@@ -540,9 +592,10 @@ def volume_element(root: Any) -> m.Volume:
     """A :class:`Volume` from the lxml root ``<TEI>`` element of a FRUS volume (left unchanged)."""
     _args.expect_element("tei.volume_element(root)", root)
     builder = _VolumeBuilder(name="<element>", keep=True, free=False)
-    for _ in _build(_tree_events(root), builder):
-        pass
-    return builder.volume()
+    with bulk():
+        for event, el in _tree_events(root):
+            builder.feed(event, el)
+        return builder.volume()
 
 
 def read_volume(src: Source, *, chunk_size: int = 1 << 16) -> m.Volume:
@@ -556,9 +609,9 @@ def read_volume(src: Source, *, chunk_size: int = 1 << 16) -> m.Volume:
     # The reader builds only tuples and known literals (tests/test_invariants.py
     # re-checks its output on the corpus), so the construction checks are
     # skipped; not in iter_documents, whose caller runs between the yields.
-    with trusted():
-        for _ in _build(_stream_events(src, chunk_size), builder):
-            pass
+    with trusted(), bulk():
+        for batch in _stream_events(src, chunk_size):
+            _feed(builder, batch, None)
         return builder.volume()
 
 

@@ -23,18 +23,24 @@ from frusdoc import _args
 __all__ = ["Marker", "align", "candidates", "follows"]
 
 # A label glued to a letter or closing punctuation, not followed by a word character.
-_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:)\]”’\"?!])(\d{1,3}[a-d]?)(?![\w])")
+# The look-behind comes after the first digit (it looks at the character before
+# that digit): a pattern that starts with a digit is only tried where there is
+# one, not at every position of the line.
+_GLUED = re.compile(r"(\d(?<=(?:[^\W\d_]|[.,;:)\]”’\"?!])\d)\d{0,2}[a-d]?)(?![\w])")
 # A label after one space at the very end of a line (headings: "Secretary of State 83";
 # participant lists: "Mr. Hutchinson, Budget 5").
 _SPACED = re.compile(r"(?<=[^\W\d_)\].,] )(\d{1,3}[a-d]?)$")
 # A number with a label fused to its end: "July 19491" (1949 + 1), "June 182"
 # (18 + 2), "telegram 4782" (478 + 2).
-_NUMBER = re.compile(r"(?<![\w/–-])\d{2,}[a-d]?(?![\w/–-])")
+_NUMBER = re.compile(r"\d(?<![\w/–-]\d)\d+[a-d]?(?![\w/–-])")  # digit first, as _GLUED
 # A month name just before a number: the number starts with a day (1–31), which
 # may have a single digit ("November 82" is November 8 + marker 2).
 _MONTH_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \Z"
 )
+_BOTH = ((_GLUED, False), (_SPACED, True))
+_GLUED_ONLY = ((_GLUED, False),)
+_LABEL_ENDS = frozenset("0123456789abcd")
 # Page markers are never note markers, nor is anything inside them.
 _PAGE = re.compile(r"\[(?:(?:Facsimile|Typeset) )?Page [^\]\n]*\]*\]")
 
@@ -77,7 +83,11 @@ def candidates(lines: Sequence[str], *, fused: bool = False) -> Candidates:
             # Inside a page marker, or right after one ("[Page 220]1" is not a marker either).
             return any(a <= pos <= b for a, b in spans)
 
-        for rx, spaced in ((_GLUED, False), (_SPACED, True)):
+        # _SPACED ends at the end of the line: only a line ending with a label's
+        # last character can hold it.
+        end = line[-2:-1] if line[-1] == "\n" else line[-1]
+        tried = _BOTH if end in _LABEL_ENDS else _GLUED_ONLY
+        for rx, spaced in tried:
             for mt in rx.finditer(line):
                 if page_spans and inside_page(mt.start()):
                     continue

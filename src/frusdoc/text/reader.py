@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from frusdoc import _args
 from frusdoc import model as m
+from frusdoc._construct import fast_constructor
 from frusdoc.model import trusted
 from frusdoc.text.markers import Marker, align
 from frusdoc.text.writer import canonical_layout
@@ -33,14 +34,42 @@ _SOURCE_LINE = re.compile(
 _BULLET = re.compile(r"( +)• (.*)\Z", re.S)
 _LABEL = re.compile(r"(?:\d{1,2}|[a-z]|[IVX]{1,4})\.|\((?:\d{1,2}|[a-z])\)")
 _DASH_ITEM = re.compile(r"- (.*)\Z", re.S)
+# The two kinds of label/text pair: "1." then the text; "- 1." then "- text".
+_PAIRS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
+    ("labels", _LABEL, None),
+    ("dash-labels", re.compile(r"- (" + _LABEL.pattern + r")"), _DASH_ITEM),
+)
 _CAPTION = re.compile(r"[A-Z][A-Z ]{2,30}")
+_CAPTION_MAX = 31
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATELINE = re.compile(rf"\[?[A-Z][\w .,’'“”-]{{1,60}}, {_MONTH} \d{{1,2}}, \d{{4}}[^\n]{{0,40}}")
+_DATELINE_MAX = 1 + 1 + 60 + 2 + len("September") + 1 + 2 + 2 + 4 + 40
 _SIGNATURE = re.compile(r"[A-Z][\w.’'\[\]-]*(?: [A-Z\[][\w.’'\[\]-]*){0,4}")
 _HEADING_LABEL = re.compile(r"(\d{1,4})\. ")
 # Titles that never end a sentence: a line ending with one goes on.
 _TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Messrs|Dr|Gen|Col|Capt|Lieut|Adm|Hon|Rev|Sr|Sra)\.\Z")
 _CLASSIFICATION = re.compile(r"[a-z]+(?: +[a-z]+){0,2}")
+
+# Constructors without the per-field checks (see frusdoc._construct): the parser
+# builds only tuples and known literals.
+_Cell = fast_constructor(m.Cell)
+_Closer = fast_constructor(m.Closer)
+_Dateline = fast_constructor(m.Dateline)
+_Document = fast_constructor(m.Document)
+_Heading = fast_constructor(m.Heading)
+_LineBreak = fast_constructor(m.LineBreak)
+_ListBlock = fast_constructor(m.ListBlock)
+_ListItem = fast_constructor(m.ListItem)
+_Note = fast_constructor(m.Note)
+_NoteRef = fast_constructor(m.NoteRef)
+_PageBreak = fast_constructor(m.PageBreak)
+_Paragraph = fast_constructor(m.Paragraph)
+_Plain = fast_constructor(m.Plain)
+_Row = fast_constructor(m.Row)
+_Signed = fast_constructor(m.Signed)
+_Table = fast_constructor(m.Table)
+_Text = fast_constructor(m.Text)
+_TextLayout = fast_constructor(m.TextLayout)
 
 
 def parse(s: str) -> m.Document:
@@ -96,7 +125,7 @@ def _parse(s: str) -> m.Document:
 
     notes: list[m.Note] = []
     if source is not None:
-        notes.append(m.Note(kind="source", rend="inline", blocks=(m.Plain(inlines=_inlines(source, [])),)))
+        notes.append(_Note(kind="source", rend="inline", blocks=(_Plain(inlines=_inlines(source, [])),)))
 
     title: tuple[m.Inline, ...] = ()
     if len(body) > title_index:
@@ -118,11 +147,11 @@ def _parse(s: str) -> m.Document:
     for k, texts in enumerate(note_texts):
         label = by_label[k] if k < len(by_label) else None
         kind = "source" if texts[0].startswith("Source: ") else None
-        paragraphs = tuple(m.Plain(inlines=_inlines(t, [])) for t in texts)
-        notes.append(m.Note(label=label, kind=kind, blocks=paragraphs))
+        paragraphs = tuple(_Plain(inlines=_inlines(t, [])) for t in texts)
+        notes.append(_Note(label=label, kind=kind, blocks=paragraphs))
 
     label_match = _HEADING_LABEL.match(body[title_index]) if len(body) > title_index else None
-    layout = m.TextLayout(
+    layout = _TextLayout(
         separators=tuple(seps),
         leading=leading,
         trailing=trailing,
@@ -130,7 +159,7 @@ def _parse(s: str) -> m.Document:
         note_style=note_style,
         note_cut=note_cut,
     )
-    doc = m.Document(
+    doc = _Document(
         title=title,
         blocks=tuple(blocks),
         notes=tuple(notes),
@@ -138,7 +167,7 @@ def _parse(s: str) -> m.Document:
         layout=layout,
     )
     if canonical_layout(doc) == layout:
-        doc = m.Document(title=doc.title, blocks=doc.blocks, notes=doc.notes, label=doc.label, layout=None)
+        doc = _Document(title=doc.title, blocks=doc.blocks, notes=doc.notes, label=doc.label, layout=None)
     return doc
 
 
@@ -241,11 +270,13 @@ def _align(body: Sequence[str], title_index: int, notes: Sequence[Sequence[str]]
 
 def _inlines(line: str, markers: Sequence[Marker]) -> tuple[m.Inline, ...]:
     """A line's inlines: text runs, page breaks and the given note markers."""
+    if not markers and "Page " not in line:  # most lines: one run of text
+        return (_Text(text=line),) if line else ()
     cuts: list[tuple[int, int, m.Inline]] = []
     for mt in _PAGE.finditer(line):
-        cuts.append((mt.start(), mt.end(), m.PageBreak(label=mt.group(2), kind=_PAGE_KINDS[mt.group(1)])))
+        cuts.append((mt.start(), mt.end(), _PageBreak(label=mt.group(2), kind=_PAGE_KINDS[mt.group(1)])))
     for mk in markers:
-        cuts.append((mk.start, mk.end, m.NoteRef(label=mk.label)))
+        cuts.append((mk.start, mk.end, _NoteRef(label=mk.label)))
     cuts.sort(key=lambda c: c[0])
     out: list[m.Inline] = []
     pos = 0
@@ -253,11 +284,11 @@ def _inlines(line: str, markers: Sequence[Marker]) -> tuple[m.Inline, ...]:
         if start < pos:
             continue
         if start > pos:
-            out.append(m.Text(text=line[pos:start]))
+            out.append(_Text(text=line[pos:start]))
         out.append(node)
         pos = end
     if pos < len(line):
-        out.append(m.Text(text=line[pos:]))
+        out.append(_Text(text=line[pos:]))
     return tuple(out)
 
 
@@ -295,7 +326,7 @@ def _blocks(
             i += 1
             continue
         # bullets
-        if _BULLET.fullmatch(line):
+        if line.startswith(" ") and _BULLET.fullmatch(line):
             j = i
             while joined(j) and _BULLET.fullmatch(body[j + 1]):
                 j += 1
@@ -308,11 +339,8 @@ def _blocks(
                 markers = _shift(markers, i, j)
                 i += 1
                 continue
-        # label/text pairs, plain or dash-prefixed
-        for style, label_rx, text_rx in (
-            ("labels", _LABEL, None),
-            ("dash-labels", re.compile(r"- (" + _LABEL.pattern + r")"), _DASH_ITEM),
-        ):
+        # label/text pairs, plain or dash-prefixed (a pair needs the next line attached)
+        for style, label_rx, text_rx in _PAIRS if joined(i) else ():
             j = i
             items: list[m.ListItem] = []
             while j + 1 < n and (j == i or joined(j - 1)) and joined(j):
@@ -330,11 +358,11 @@ def _blocks(
                     Marker(mk.line, mk.start - offset, mk.end - offset, mk.label)
                     for mk in markers.get(j + 1, [])
                 ]
-                items.append(m.ListItem(label=label, blocks=(m.Plain(inlines=_inlines(text, item_markers)),)))
+                items.append(_ListItem(label=label, blocks=(_Plain(inlines=_inlines(text, item_markers)),)))
                 j += 2
             if items:
                 end = i + 2 * len(items) - 1
-                blocks.append(m.ListBlock(items=tuple(items)))
+                blocks.append(_ListBlock(items=tuple(items)))
                 styles.append(style)
                 _merge(seps, i, end)
                 body, n, last_body = _collapse(body, i, end), n - (end - i), last_body - (end - i)
@@ -417,10 +445,10 @@ def _table(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]
                 for mk in markers.get(k, [])
                 if start <= mk.start < end
             ]
-            cells.append(m.Cell(inlines=_inlines(piece, mks)))
+            cells.append(_Cell(inlines=_inlines(piece, mks)))
             start = end + 1
-        rows.append(m.Row(cells=tuple(cells)))
-    return m.Table(rows=tuple(rows))
+        rows.append(_Row(cells=tuple(cells)))
+    return _Table(rows=tuple(rows))
 
 
 def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Marker]]) -> m.ListBlock | None:
@@ -434,7 +462,7 @@ def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Ma
             return None
         offset = len(bm.group(1)) + 2
         mks = [Marker(mk.line, mk.start - offset, mk.end - offset, mk.label) for mk in markers.get(k, [])]
-        entries.append((indent // 2 - 1, m.Plain(inlines=_inlines(bm.group(2), mks))))
+        entries.append((indent // 2 - 1, _Plain(inlines=_inlines(bm.group(2), mks))))
     if entries[0][0] != 0 or any(b[0] > a[0] + 1 for a, b in pairwise(entries)):
         return None
 
@@ -445,10 +473,10 @@ def _bullet_list(body: Sequence[str], i: int, j: int, markers: dict[int, list[Ma
             pos += 1
             if pos < len(entries) and entries[pos][0] > level:
                 nested, pos = build(pos, level + 1)
-                items.append(m.ListItem(blocks=(para, nested)))
+                items.append(_ListItem(blocks=(para, nested)))
             else:
-                items.append(m.ListItem(blocks=(para,)))
-        return m.ListBlock(items=tuple(items)), pos
+                items.append(_ListItem(blocks=(para,)))
+        return _ListBlock(items=tuple(items)), pos
 
     return build(0, 0)[0]
 
@@ -458,7 +486,7 @@ def _wrapped_inlines(pieces: Sequence[tuple[str, Sequence[Marker]]]) -> tuple[m.
     parts: list[m.Inline] = []
     for k, (piece, markers) in enumerate(pieces):
         if k:
-            parts.append(m.LineBreak())
+            parts.append(_LineBreak())
         parts.extend(_inlines(piece, markers))
     return tuple(parts)
 
@@ -475,16 +503,18 @@ def _single(line: str, markers: Sequence[Marker], *, is_last: bool) -> m.Block:
 
 def _classify(line: str, inlines: tuple[m.Inline, ...], *, is_last: bool) -> m.Block:
     """The block a line of text is: a caption, a dateline, a signature or a paragraph."""
-    if _CAPTION.fullmatch(line):
-        return m.Heading(inlines=inlines)
-    if _DATELINE.fullmatch(line) and not line.endswith((":", "etc.,")):
-        return m.Dateline(inlines=inlines)
+    # The lengths first: the longest line each expression can match (a
+    # paragraph line is mostly longer, and then no expression is tried).
+    if len(line) <= _CAPTION_MAX and _CAPTION.fullmatch(line):
+        return _Heading(inlines=inlines)
+    if len(line) <= _DATELINE_MAX and _DATELINE.fullmatch(line) and not line.endswith((":", "etc.,")):
+        return _Dateline(inlines=inlines)
     if (
         is_last
+        and len(line) <= 40
         and _SIGNATURE.fullmatch(line)
         and "etc" not in line
-        and len(line) <= 40
         and not (line.endswith(".") and not line.endswith("]") and len(line.split()) == 1)
     ):
-        return m.Closer(blocks=(m.Signed(inlines=inlines),))
-    return m.Paragraph(inlines=inlines)
+        return _Closer(blocks=(_Signed(inlines=inlines),))
+    return _Paragraph(inlines=inlines)

@@ -8,13 +8,14 @@ the footnote list ``  k. text`` after the last block, no trailing newline.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
 
 from frusdoc import _args
 from frusdoc import model as m
+from frusdoc._construct import fast_constructor
 from frusdoc.errors import NodeTypeError
 from frusdoc.tree import Path, Reading, is_markup, page_marker
 
@@ -28,6 +29,8 @@ NOTE_PARAGRAPH = "\n\n    "
 TABLE_CELL_END = "|"
 
 Span = tuple[int, int]
+
+_TextLayout = fast_constructor(m.TextLayout)
 
 
 @attrs.define
@@ -242,6 +245,117 @@ def _blocks(out: _Out, blocks: tuple[m.Block, ...], path: Path) -> None:
         _block(out, child, (*path, k))
 
 
+# -- the same writer without spans: render() with page markers written -------------
+#
+# Most calls of render() want the text only, with every page marker: no node
+# paths to build, no lengths to count, and no space to drop after a hidden
+# page break. These functions write exactly what the handlers above write in
+# that case (tests/test_text.py compares the two on the corpus), one call per
+# node instead of three or four.
+
+
+def _fast_inlines(out: _Out, inlines: tuple[m.Inline, ...]) -> None:
+    append = out.chunks.append
+    last = len(inlines) - 1
+    for i, node in enumerate(inlines):
+        # Exact classes, as the tables dispatch: a subclass is refused by name.
+        if type(node) is m.Text:
+            append(node.text)
+        elif type(node) is m.NoteRef:
+            if out.markers:
+                append(node.label)
+        elif type(node) is m.PageBreak:
+            append(page_marker(node))
+        elif type(node) is m.LineBreak:
+            append("\n")
+        elif isinstance(node, _WITH_CHILDREN_T) and type(node) in _WITH_CHILDREN:
+            if not is_markup(node):
+                _fast_inlines(out, node.children)
+        elif type(node) is m.Emendation:
+            corrected = out.reading == "corrected" and node.status != "rejected"
+            _fast_inlines(out, node.corrected if corrected else node.original)
+        elif type(node) is m.Embedded:
+            append(BLOCK_SEPARATOR)
+            _fast_block(out, node.block)
+            if i != last:
+                append(BLOCK_SEPARATOR)
+        else:
+            raise NodeTypeError(f"text.render() has no case for {type(node).__name__} in a run of inlines")
+
+
+def _fast_block(out: _Out, block: m.Block, list_style: str | None = None) -> None:
+    if isinstance(block, _RUN_BLOCKS_T) and type(block) in _RUN_BLOCKS:
+        _fast_inlines(out, block.inlines)
+    elif isinstance(block, _CONTAINERS_T) and type(block) in _CONTAINERS:
+        _fast_blocks(out, block.blocks)
+    elif type(block) is m.ListBlock:
+        if block.head:
+            _fast_inlines(out, block.head)
+            out.chunks.append("\n")
+        _fast_list_lines(out, block, list_style or _default_list_style(block))
+    elif type(block) is m.Table:
+        append = out.chunks.append
+        for r, row in enumerate(block.rows):
+            if r:
+                append("\n")
+            for cell in row.cells:
+                _fast_inlines(out, cell.inlines)
+                append(TABLE_CELL_END)
+    elif type(block) is m.Attachment:
+        if block.title:
+            _fast_inlines(out, block.title)
+            if block.blocks:
+                out.chunks.append(BLOCK_SEPARATOR)
+        _fast_blocks(out, block.blocks)
+    elif type(block) is m.RawBlock:
+        _fast_blocks(out, block.content)
+    else:
+        raise NodeTypeError(f"text.render() has no case for {type(block).__name__} where blocks stand")
+
+
+def _fast_blocks(out: _Out, blocks: tuple[m.Block, ...]) -> None:
+    for k, child in enumerate(blocks):
+        if k:
+            out.chunks.append(BLOCK_SEPARATOR)
+        _fast_block(out, child)
+
+
+def _fast_list_lines(out: _Out, block: m.ListBlock, style: str, level: int = 0) -> None:
+    append = out.chunks.append
+    for i, item in enumerate(block.items):
+        if i:
+            append("\n")
+        if style == "bullet":
+            append("  " * (level + 1) + "• ")
+        elif style == "labels":
+            append(f"{item.label or ''}\n")
+        elif style == "dash-labels":
+            append(f"- {item.label or ''}\n- ")
+        else:  # dash
+            append("- ")
+        for k, child in enumerate(item.blocks):
+            if isinstance(child, m.ListBlock) and style == "bullet":
+                append("\n")
+                _fast_list_lines(out, child, style, level + 1)
+            else:
+                if k:
+                    append("\n")
+                _fast_block(out, child, style)
+
+
+_WITH_CHILDREN_T = (m.Emphasis, m.Reference, m.Name, m.DateText, m.Gap, m.RawInline)
+_RUN_BLOCKS_T = (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed)
+_CONTAINERS_T = (m.Quote, m.Opener, m.Closer, m.Postscript)
+_WITH_CHILDREN = frozenset(_WITH_CHILDREN_T)
+_RUN_BLOCKS = frozenset(_RUN_BLOCKS_T)
+_CONTAINERS = frozenset(_CONTAINERS_T)
+# The fast writer names the same classes as the tables (tests/test_dispatch.py checks those).
+assert _WITH_CHILDREN | {m.Text, m.NoteRef, m.PageBreak, m.LineBreak, m.Emendation, m.Embedded} == set(
+    _INLINE
+)
+assert _RUN_BLOCKS | _CONTAINERS | {m.ListBlock, m.Table, m.Attachment, m.RawBlock} == set(_BLOCK)
+
+
 def _default_list_style(block: m.ListBlock) -> str:
     return "labels" if any(item.label for item in block.items) else "bullet"
 
@@ -250,26 +364,44 @@ def _inline_source_notes(doc: m.Document) -> list[int]:
     return [i for i, n in enumerate(doc.notes) if n.rend == "inline" and n.label is None]
 
 
-def _pieces(doc: m.Document) -> Iterator[tuple[str, Path | None]]:
+def _pieces(doc: m.Document) -> list[tuple[str, Path]]:
     """The kinds of piece the page is made of, in order: ``(kind, path)``."""
-    for i in _inline_source_notes(doc):
-        yield "source", ("notes", i)
-    yield "title", ("title",)
-    for i in range(len(doc.blocks)):
-        yield "block", ("blocks", i)
-    inline = set(_inline_source_notes(doc))
-    for i in range(len(doc.notes)):
-        if i not in inline:
-            yield "note", ("notes", i)
+    inline = _inline_source_notes(doc)
+    pieces: list[tuple[str, Path]] = [("source", ("notes", i)) for i in inline]
+    pieces.append(("title", ("title",)))
+    pieces.extend([("block", ("blocks", i)) for i in range(len(doc.blocks))])
+    if inline:
+        skip = set(inline)
+        pieces.extend([("note", ("notes", i)) for i in range(len(doc.notes)) if i not in skip])
+    else:
+        pieces.extend([("note", ("notes", i)) for i in range(len(doc.notes))])
+    return pieces
+
+
+def _canonical_separators(pieces: list[tuple[str, Path]]) -> tuple[str, ...]:
+    return tuple([NOTE_SEPARATOR if kind == "note" else BLOCK_SEPARATOR for kind, _ in pieces[1:]])
+
+
+def _default_list_styles(doc: m.Document) -> tuple[str, ...]:
+    return tuple([_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock)])
+
+
+def _canonical_separators_of(doc: m.Document) -> tuple[str, ...]:
+    # _canonical_separators(_pieces(doc)) without the pieces: a blank line
+    # before every piece but the first up to the last block, one newline
+    # before each listed note.
+    sources = len(_inline_source_notes(doc))
+    return (BLOCK_SEPARATOR,) * (sources + len(doc.blocks)) + (NOTE_SEPARATOR,) * (len(doc.notes) - sources)
 
 
 def canonical_layout(doc: m.Document) -> m.TextLayout:
     """The layout ``render`` uses for a document without one."""
     _args.expect_node("text.canonical_layout(doc)", doc, m.Document)
-    kinds = [k for k, _ in _pieces(doc)]
-    seps = tuple(NOTE_SEPARATOR if b == "note" else BLOCK_SEPARATOR for b in kinds[1:])
-    styles = tuple(_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock))
-    return m.TextLayout(separators=seps, list_styles=styles, note_style="numbered")
+    return _TextLayout(
+        separators=_canonical_separators_of(doc),
+        list_styles=_default_list_styles(doc),
+        note_style="numbered",
+    )
 
 
 def _write(
@@ -282,28 +414,36 @@ def _write(
     record: bool,
 ) -> _Out:
     out = _Out(reading=reading, markers=markers, page_breaks=page_breaks, record=record)
-    pieces = list(_pieces(doc))
+    pieces = _pieces(doc)
     layout = doc.layout
-    canonical = canonical_layout(doc)
+    # The canonical layout has a separator between any two pieces (the title,
+    # each block, each note) and a style per list; its fields are computed only
+    # when it is used, and no TextLayout is built for them.
     if (
         layout is None
-        or len(layout.separators) != len(canonical.separators)
-        or len(layout.list_styles) != len(canonical.list_styles)
+        or len(layout.separators) != len(pieces) - 1
+        or len(layout.list_styles) != sum(1 for b in doc.blocks if isinstance(b, m.ListBlock))
     ):
         # No layout, or one that no longer fits the blocks (the document was
         # edited): write the canonical layout.
-        layout = attrs.evolve(canonical, note_style=layout.note_style if layout else "numbered")
-    out.write(layout.leading)
+        separators = _canonical_separators(pieces)
+        list_styles = _default_list_styles(doc)
+        note_style = layout.note_style if layout else "numbered"
+        note_cut, leading, trailing = False, "", ""
+    else:
+        separators, list_styles, note_style = layout.separators, layout.list_styles, layout.note_style
+        note_cut, leading, trailing = layout.note_cut, layout.leading, layout.trailing
+    out.write(leading)
     list_index = 0
     note_number = 0
     written = False
+    last_piece = len(pieces) - 1
     for n, (kind, path) in enumerate(pieces):
         if not notes and kind in ("note", "source"):
             continue
         if written:
-            out.write(layout.separators[n - 1])
+            out.write(separators[n - 1])
         written = True
-        assert path is not None
         if kind == "title":
             start = out.length
             _inlines(out, doc.title, path)
@@ -313,7 +453,7 @@ def _write(
             block = doc.blocks[path[1]]  # type: ignore[index]
             style = None
             if isinstance(block, m.ListBlock):
-                style = layout.list_styles[list_index]
+                style = list_styles[list_index]
                 list_index += 1
             _block(out, block, path, style)
         else:
@@ -321,18 +461,81 @@ def _write(
             start = out.length
             if kind == "note":
                 note_number += 1
-                out.write(f"  {note_number}. " if layout.note_style == "numbered" else "- ")
+                out.write(f"  {note_number}. " if note_style == "numbered" else "- ")
             _note_body(out, note, path)
-            if (
-                kind == "note"
-                and layout.note_style == "arrow"
-                and not (layout.note_cut and n == len(pieces) - 1)
-            ):
+            if kind == "note" and note_style == "arrow" and not (note_cut and n == last_piece):
                 out.write("↩")
             if record:
                 out.spans[path] = (start, out.length)
-    out.write(layout.trailing)
+    out.write(trailing)
     return out
+
+
+def _render_fast(doc: m.Document, reading: Reading, markers: bool, notes: bool) -> str:
+    """``_write`` for ``render`` with page markers: the same pieces, separators and
+    note prefixes, written without the list of pieces and their paths."""
+    out = _Out(reading=reading, markers=markers, page_breaks=True, record=False)
+    append = out.chunks.append
+    doc_notes = doc.notes
+    blocks = doc.blocks
+    inline = _inline_source_notes(doc)
+    count = 1 + len(blocks) + len(doc_notes)  # the pieces: the title, each block, each note
+    layout = doc.layout
+    if (
+        layout is None
+        or len(layout.separators) != count - 1
+        or len(layout.list_styles) != sum(1 for b in blocks if isinstance(b, m.ListBlock))
+    ):
+        separators = _canonical_separators_of(doc)
+        list_styles = _default_list_styles(doc)
+        note_style = layout.note_style if layout else "numbered"
+        note_cut, leading, trailing = False, "", ""
+    else:
+        separators, list_styles, note_style = layout.separators, layout.list_styles, layout.note_style
+        note_cut, leading, trailing = layout.note_cut, layout.leading, layout.trailing
+    append(leading)
+    n = 0  # the piece being written
+    for i in inline:  # source lines first
+        if notes:
+            if n:
+                append(separators[n - 1])
+            _fast_note(out, doc_notes[i])
+        n += 1
+    if n and notes:
+        append(separators[n - 1])
+    _fast_inlines(out, doc.title)
+    n += 1
+    list_index = 0
+    for block in blocks:
+        append(separators[n - 1])
+        style = None
+        if isinstance(block, m.ListBlock):
+            style = list_styles[list_index]
+            list_index += 1
+        _fast_block(out, block, style)
+        n += 1
+    if notes:
+        skip = set(inline)
+        number = 0
+        for i, note in enumerate(doc_notes):
+            if i in skip:
+                continue
+            append(separators[n - 1])
+            number += 1
+            append(f"  {number}. " if note_style == "numbered" else "- ")
+            _fast_note(out, note)
+            if note_style == "arrow" and not (note_cut and n == count - 1):
+                append("↩")
+            n += 1
+    append(trailing)
+    return "".join(out.chunks)
+
+
+def _fast_note(out: _Out, note: m.Note) -> None:
+    for k, paragraph in enumerate(note.blocks):
+        if k:
+            out.chunks.append(NOTE_PARAGRAPH)
+        _fast_block(out, paragraph)
 
 
 def _note_body(out: _Out, note: m.Note, path: Path) -> None:
@@ -359,6 +562,8 @@ def render(
     the ``[Page N]`` markers (and the space doubled around them).
     """
     _args.expect_render("text.render", doc, reading, markers=markers, notes=notes, page_breaks=page_breaks)
+    if page_breaks:
+        return _render_fast(doc, reading, markers, notes)
     out = _write(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks, record=False)
     return "".join(out.chunks)
 
