@@ -279,6 +279,9 @@ def test_json_verbs(tmp_path: pathlib.Path) -> None:
 ALLOWED_LATE_IMPORTS = {
     # import frusdoc must work without the extra "testing".
     ("frusdoc/__init__.py", "frusdoc.testing"),
+    # The model imports _args (its checks), so _args looks the model classes up on first use.
+    ("frusdoc/_args.py", "frusdoc.tags"),
+    ("frusdoc/_args.py", "frusdoc.model"),
 }
 
 
