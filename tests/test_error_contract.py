@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import collections.abc as cabc
 import contextlib
+import datetime
 import enum
 import importlib
 import inspect
@@ -66,6 +67,8 @@ PAGE = PAGE_PATH.read_text(encoding="utf-8")
 PAGE_DOC = frusdoc.text.parse(PAGE)
 SOURCE_NOTE = "Department of State, Central Files, 611.61/3-962. Secret. Drafted by Smith."
 TEI_DOCUMENT = frusdoc.tei.write_document(DOC)
+#: The first text node of DOC: where a valid proposal is anchored.
+TEXT_PATH = next(path for path, node in frusdoc.walk(DOC) if type(node) is m.Text)
 
 #: Callables left out, each with why. Besides these, by kind: the error classes
 #: (frusdoc builds them from values it holds; the contract is about what is
@@ -110,11 +113,18 @@ NAMED_SAMPLES: dict[str, Callable[[], object]] = {
     "frusdoc.json.dump.fp_or_path": io.StringIO,
     "frusdoc.json.dump_lines.fp": io.StringIO,
     "frusdoc.formats.read.source": lambda: PAGE_PATH,
-    "frusdoc.formats.read_source.source": lambda: PAGE_PATH,
+    "frusdoc._io.read_source.source": lambda: PAGE_PATH,
     "frusdoc.formats.sniff.content": lambda: PAGE,
     "frusdoc.formats.write.format": lambda: "json",
     "frusdoc.formats.write.target": io.StringIO,
-    "frusdoc.formats.write_target.target": io.StringIO,
+    "frusdoc._io.write_target.target": io.StringIO,
+    "frusdoc.tei.loads.s": lambda: TEI_DOCUMENT,
+    "frusdoc.tei.load.fp_or_path": lambda: VOLUME_PATH,
+    "frusdoc.text.load.fp_or_path": lambda: PAGE_PATH,
+    "frusdoc.table.convert_files.to": lambda: "csv",
+    "frusdoc.table.convert_files.inputs": lambda: [(str(PAGE_PATH), "text")],
+    "frusdoc.emend.operations.Proposal.anchor": lambda: frusdoc.anchor.Anchor(path=TEXT_PATH),
+    "frusdoc.emend.operations.Proposal.makes.doc": lambda: DOC,
     "frusdoc.tei.reading.read_document.xml": lambda: TEI_DOCUMENT,
     "frusdoc.tei.reading.read_volume.src": lambda: VOLUME_PATH,
     "frusdoc.tei.reading.iter_documents.src": lambda: VOLUME_PATH,
@@ -155,6 +165,7 @@ NAMED_SAMPLES: dict[str, Callable[[], object]] = {
     "fmt": lambda: "text",
     "to": lambda: "json",
     "status": lambda: "proposed",
+    "directory": lambda: "tables",  # the table writers' output directory (not a file an earlier call wrote)
     "el": lambda: frusdoc.tei.safe.parse_xml(TEI_DOCUMENT.encode()),
     "root": lambda: frusdoc.tei.safe.parse_xml(VOLUME_PATH.read_bytes()),
 }
@@ -293,10 +304,12 @@ def instance_of(cls: type) -> object:
         return cls(frusdoc.pairing.NoteMatcher.for_document(DOC))
     sig = inspect.signature(cls)
     hints = _hints(cls, importlib.import_module(cls.__module__))
+    prefix = f"{cls.__module__}.{cls.__qualname__}"
     kwargs = {
-        p.name: sample(f"{cls.__module__}.{cls.__qualname__}.{p.name}", p.name, hints.get(p.name, Any))
+        p.name: sample(f"{prefix}.{p.name}", p.name, hints.get(p.name, Any))
         for p in sig.parameters.values()
-        if p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        if (p.default is inspect.Parameter.empty or f"{prefix}.{p.name}" in NAMED_SAMPLES)
+        and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
     }
     return cls(**kwargs)
 
@@ -341,6 +354,12 @@ def _from_type(tp: Any) -> object:
         return ()
     if origin is list:
         return []
+    if origin in (frozenset, set, cabc.Set):
+        return frozenset()
+    if tp is datetime.datetime:
+        return datetime.datetime(1962, 3, 9, 5, tzinfo=datetime.UTC)
+    if tp is datetime.date:
+        return datetime.date(1962, 3, 9)
     if origin is dict:
         return {}
     if origin is type:

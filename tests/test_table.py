@@ -273,6 +273,18 @@ def test_wrong_arguments_are_frusdoc_errors() -> None:
         attrs.evolve(row, citations=["Central Files"])  # type: ignore[arg-type]
 
 
+def test_a_directory_that_is_a_file_is_a_file_access_error(tmp_path: Path) -> None:
+    # mkdir's bare FileExistsError was no frusdoc error; the path is named.
+    taken = tmp_path / "out"
+    taken.write_text("a file", encoding="utf-8")
+    for write in (table.write_csv, table.write_parquet):
+        with pytest.raises(frusdoc.formats.FileAccessError, match=r"out: cannot write") as info:
+            write(frusdoc.Document(id="d1"), taken)
+        assert isinstance(info.value, OSError)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert taken.read_text(encoding="utf-8") == "a file"
+
+
 # -- the corpus as Parquet, read by DuckDB -------------------------------------------------
 
 

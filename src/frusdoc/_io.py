@@ -117,9 +117,10 @@ def decode(data: bytes | str, name: str) -> str:
         ) from None
 
 
-def write_target(text: str, target: Writable) -> None:
+def write_target(text: str, target: Writable, where: str = "write(target)") -> None:
     """Write ``text`` to a path (UTF-8, no newline translation, parent
-    directories created) or to a text file object."""
+    directories created) or to a text file object; ``where`` is what an error
+    about ``target`` names (the public verb and its parameter)."""
     _args.expect_str("write_target(text)", text)
     if isinstance(target, (str, os.PathLike)):
         path = Path(target)
@@ -133,21 +134,23 @@ def write_target(text: str, target: Writable) -> None:
     writer = getattr(target, "write", None)
     if not callable(writer):
         raise SourceTypeError(
-            f"write(target): expected a path or a text file object to write to, got {type(target).__name__}"
+            f"{where}: expected a path or a text file object to write to, got {type(target).__name__}"
         )
     if isinstance(target, (io.RawIOBase, io.BufferedIOBase)):
-        raise SourceTypeError("write(target): expected a text file object to write to, got a binary one: open it with 'w'")
+        raise SourceTypeError(f"{where}: expected a text file object to write to, got a binary one: open it with 'w'")
     writer(text)
 
 
-def read_file(source: PathOrFile) -> bytes | str:
+def read_file(source: PathOrFile, where: str = "load(fp_or_path)") -> bytes | str:
     """The content of a path or a file object, for the ``load`` verbs: unlike
     :func:`read_source`, a ``str`` is always a path here, and content itself
-    (bytes) is refused: pass it to ``loads``."""
+    (bytes) is refused: pass it to ``loads``. ``where`` is what an error about
+    ``source`` names (the public verb and its parameter)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         raise SourceTypeError(
-            "expected a path or a file object open for reading, got bytes: use loads() for content"
+            f"{where}: expected a path or a file object open for reading, got bytes: use loads() for content"
         )
+    _args.expect_source(where, source, error=SourceTypeError)
     if isinstance(source, str):
         source = Path(source)
     return read_source(source)

@@ -18,7 +18,7 @@ from typing import Any, Literal, cast
 import attrs
 
 from frusdoc import model as m
-from frusdoc.errors import ArgumentTypeError, ArgumentValueError, FrusdocError
+from frusdoc.errors import ArgumentTypeError, ArgumentValueError, FrusdocError, short_repr
 from frusdoc.text import render, spans
 from frusdoc.tree import Node, Path, format_path, plain_text
 
@@ -162,5 +162,6 @@ def locate(
 
 
 def _shown(value: object) -> str:
-    text = repr(value)
+    # short_repr: repr itself recurses on a value nested thousands deep.
+    text = short_repr(value)
     return f"{type(value).__name__} {text if len(text) <= 40 else text[:37] + '...'}"

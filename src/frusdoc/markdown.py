@@ -265,4 +265,4 @@ dumps = render
 def dump(doc: m.Document, fp_or_path: Writable, *, reading: Literal["original", "corrected"] = "corrected") -> None:
     """Write :func:`render` of ``doc`` to a path (UTF-8, no newline
     translation, parent directories created) or to a text file object."""
-    write_target(render(doc, reading=reading), fp_or_path)
+    write_target(render(doc, reading=reading), fp_or_path, "markdown.dump(fp_or_path)")

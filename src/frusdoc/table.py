@@ -53,10 +53,11 @@ from typing import TYPE_CHECKING, Literal, Union
 
 import attrs
 
-from frusdoc import batch, citations, refs
+from frusdoc import _args, batch, citations, refs
 from frusdoc import model as m
+from frusdoc._io import FileAccessError
 from frusdoc.accessors import source_citation
-from frusdoc.errors import ArgumentTypeError, ArgumentValueError, DateValueError, FrusdocError
+from frusdoc.errors import ArgumentTypeError, DateValueError, FrusdocError
 
 # The model's construction checks, from the annotations: a row built by hand
 # with a wrong value fails as a model node does (frusdoc.ModelTypeError).
@@ -236,7 +237,7 @@ class Tables:
 
     def rows(self, table: TableName) -> tuple[Row, ...]:
         """The rows of one table by name."""
-        return typing.cast(tuple[Row, ...], getattr(self, _table_name(table)))
+        return typing.cast(tuple[Row, ...], getattr(self, _table_name(table, "Tables.rows(table)")))
 
 
 # -- columns and types --------------------------------------------------------------
@@ -275,18 +276,16 @@ def _column_type(annotation: object) -> tuple[ColumnType, bool]:
 def columns(table: TableName) -> tuple[Column, ...]:
     """The columns of ``table`` (``documents``, ``notes``, ``references``), in order."""
     out = []
-    for field in attrs.fields(_ROW_CLASSES[_table_name(table)]):
+    for field in attrs.fields(_ROW_CLASSES[_table_name(table, "columns(table)")]):
         kind, nullable = _column_type(field.type)
         out.append(Column(field.name, kind, nullable, field.metadata["doc"]))
     return tuple(out)
 
 
-def _table_name(table: object) -> TableName:
-    if not isinstance(table, str):
-        raise ArgumentTypeError(f"table must be a str, not {type(table).__name__}")
-    if table not in TABLES:
-        raise ArgumentValueError(f"unknown table {table!r}: expected one of {', '.join(TABLES)}")
-    return table
+def _table_name(table: object, where: str) -> TableName:
+    # ``where`` (``columns(table)``) is the place every message names.
+    _args.expect_one_of(where, table, TABLES)
+    return typing.cast(TableName, table)
 
 
 # -- building the rows --------------------------------------------------------------
@@ -297,18 +296,16 @@ Documents = Union[m.Document, m.Volume, Iterable[Union[m.Document, m.Volume]]]
 references)."""
 
 
-def _checked_value(value: object) -> Documents:
+def _checked_value(value: object, where: str) -> Documents:
     # Checked when the function is called, not when its rows are first asked for.
     if isinstance(value, (m.Document, m.Volume)):
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, Tables)):
         return typing.cast(Documents, value)
-    raise ArgumentTypeError(
-        f"rows are made of a Document, a Volume or an iterable of them, not {type(value).__name__}"
-    )
+    _args.wrong_type(where, "a Document, a Volume or an iterable of them", value)
 
 
-def _units(value: Documents) -> Iterator[tuple[m.Document, m.Volume | None]]:
+def _units(value: Documents, where: str = "rows(value)") -> Iterator[tuple[m.Document, m.Volume | None]]:
     # Every document given, with the volume it belongs to when that was given.
     items: Iterable[object] = (value,) if isinstance(value, (m.Document, m.Volume)) else value
     for item in items:
@@ -318,21 +315,17 @@ def _units(value: Documents) -> Iterator[tuple[m.Document, m.Volume | None]]:
             for doc in item.iter_documents():
                 yield doc, item
         else:
-            raise ArgumentTypeError(
-                f"rows are made of Documents and Volumes, not {type(item).__name__} (in the iterable)"
-            )
+            _args.wrong_type(f"{where}, an item", "a Document or a Volume", item)
 
 
-def _flag(value: object, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise ArgumentTypeError(f"{name} must be a bool, not {type(value).__name__}")
-    return value
+def _flag(value: object, where: str) -> bool:
+    _args.expect_bool(where, value)
+    return typing.cast(bool, value)
 
 
-def _source(source: object) -> str | None:
-    if source is not None and not isinstance(source, str):
-        raise ArgumentTypeError(f"source must be a str or None, not {type(source).__name__}")
-    return source
+def _source(source: object, where: str) -> str | None:
+    _args.expect_str(where, source, optional=True)
+    return typing.cast("str | None", source)
 
 
 def _instant(bounds: m.DateRange | None, which: str) -> tuple[datetime | None, date | None, str | None]:
@@ -549,22 +542,26 @@ def document_rows(
     count as references too; without it the references are those the
     document holds (TEI ``ref``), as ``frusdoc stats`` counts them.
     """
-    return _document_rows(_checked_value(value), _source(source), _flag(annotate, "annotate"))
+    return _document_rows(
+        _checked_value(value, "document_rows(value)"),
+        _source(source, "document_rows(source)"),
+        _flag(annotate, "document_rows(annotate)"),
+    )
 
 
 def _document_rows(value: Documents, source: str | None, annotate: bool) -> Iterator[DocumentRow]:
-    for ordinal, (original, _volume) in enumerate(_units(value)):
+    for ordinal, (original, _volume) in enumerate(_units(value, "document_rows(value)")):
         doc = _prepared(original, annotate)
         yield _document_row(doc, ordinal, source, len(refs.references(doc)))
 
 
 def note_rows(value: Documents, *, source: str | None = None) -> Iterator[NoteRow]:
     """One :class:`NoteRow` per note of every document of ``value``, in order."""
-    return _all_note_rows(_checked_value(value), _source(source))
+    return _all_note_rows(_checked_value(value, "note_rows(value)"), _source(source, "note_rows(source)"))
 
 
 def _all_note_rows(value: Documents, source: str | None) -> Iterator[NoteRow]:
-    for ordinal, (doc, _volume) in enumerate(_units(value)):
+    for ordinal, (doc, _volume) in enumerate(_units(value, "note_rows(value)")):
         yield from _note_rows(doc, ordinal, source)
 
 
@@ -576,30 +573,39 @@ def reference_rows(
     volume when ``value`` is or holds one (as :func:`frusdoc.refs.resolve`
     would), and for a lone document only among its own notes and pages.
     ``annotate`` as for :func:`document_rows`."""
-    return _all_reference_rows(_checked_value(value), _source(source), _flag(annotate, "annotate"))
+    return _all_reference_rows(
+        _checked_value(value, "reference_rows(value)"),
+        _source(source, "reference_rows(source)"),
+        _flag(annotate, "reference_rows(annotate)"),
+    )
 
 
 def _all_reference_rows(value: Documents, source: str | None, annotate: bool) -> Iterator[ReferenceRow]:
     cache: dict[int, _Index] = {}
-    for ordinal, (doc, volume) in enumerate(_units(value)):
+    for ordinal, (doc, volume) in enumerate(_units(value, "reference_rows(value)")):
         yield from _reference_rows(_prepared(doc, annotate), ordinal, source, _lazy_index(volume, doc, cache))
 
 
 def tables(value: Documents, *, source: str | None = None, annotate: bool = False) -> Tables:
     """The three tables of ``value`` at once (each document read once)."""
-    given = _source(source)
-    annotate = _flag(annotate, "annotate")
+    given = _source(source, "tables(source)")
+    annotate = _flag(annotate, "tables(annotate)")
     documents: list[DocumentRow] = []
     notes: list[NoteRow] = []
     references: list[ReferenceRow] = []
     cache: dict[int, _Index] = {}
-    for ordinal, (original, volume) in enumerate(_units(_checked_value(value))):
+    for ordinal, (original, volume) in enumerate(_units(_checked_value(value, "tables(value)"), "tables(value)")):
         doc = _prepared(original, annotate)
         found = _reference_rows(doc, ordinal, given, _lazy_index(volume, original, cache))
         documents.append(_document_row(doc, ordinal, given, len(found)))
         notes.extend(_note_rows(doc, ordinal, given))
         references.extend(found)
     return Tables(tuple(documents), tuple(notes), tuple(references))
+
+
+def _tables_value(value: object, where: str) -> Documents | Tables:
+    # Checked before the directory is made: a wrong value leaves nothing behind.
+    return value if isinstance(value, Tables) else _checked_value(value, where)
 
 
 def _tables_of(value: Documents | Tables, source: str | None) -> Tables:
@@ -647,9 +653,9 @@ def arrow_schema(table: TableName) -> "pyarrow.Schema":
 
 def arrow_table(rows: Iterable[Row], table: TableName) -> "pyarrow.Table":
     """Rows of ``table`` as a ``pyarrow.Table`` with :func:`arrow_schema`."""
-    name = _table_name(table)
+    name = _table_name(table, "arrow_table(table)")
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
-        raise ArgumentTypeError(f"rows must be an iterable of rows, not {type(rows).__name__}")
+        _args.wrong_type("arrow_table(rows)", "an iterable of rows", rows)
     pa = _pyarrow()
     schema = arrow_schema(name)
     fields = [c.name for c in columns(name)]
@@ -657,7 +663,7 @@ def arrow_table(rows: Iterable[Row], table: TableName) -> "pyarrow.Table":
     values: list[list[object]] = [[] for _ in fields]
     for row in rows:
         if type(row) is not cls:
-            raise ArgumentTypeError(f"rows of {name} are {cls.__name__}s, not {type(row).__name__}")
+            _args.wrong_type("arrow_table(rows)", f"{cls.__name__} values (the rows of {name})", row)
         for i, field in enumerate(fields):
             values[i].append(getattr(row, field))
     arrays = [pa.array(v, type=f.type) for v, f in zip(values, schema, strict=True)]
@@ -665,11 +671,13 @@ def arrow_table(rows: Iterable[Row], table: TableName) -> "pyarrow.Table":
     return result
 
 
-def _directory(directory: object) -> Path:
-    if not isinstance(directory, (str, os.PathLike)):
-        raise ArgumentTypeError(f"directory must be a str or path, not {type(directory).__name__}")
-    path = Path(directory)
-    path.mkdir(parents=True, exist_ok=True)
+def _directory(directory: object, where: str) -> Path:
+    _args.expect(where, directory, (str, os.PathLike), "a str or path of a directory")
+    path = Path(typing.cast("str | os.PathLike[str]", directory))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, no permission: the path says which
+        raise FileAccessError(path, "write", exc.strerror or str(exc)) from None
     return path
 
 
@@ -681,7 +689,9 @@ def write_parquet(
     ``references.parquet``; returns their paths. Needs pyarrow (extra
     ``table``): :class:`ExtraMissingError` otherwise."""
     _pyarrow()
-    out = _directory(directory)
+    value = _tables_value(value, "write_parquet(value)")
+    _source(source, "write_parquet(source)")
+    out = _directory(directory, "write_parquet(directory)")
     with _Sinks(out, "parquet") as sinks:
         sinks.add(_tables_of(value, source))
     return sinks.paths
@@ -694,7 +704,9 @@ def write_csv(
     ``documents.csv``, ``notes.csv`` and ``references.csv`` (UTF-8, a header
     row, the columns of the Parquet files in the same order); returns their
     paths. Values are written by :func:`csv_record`."""
-    out = _directory(directory)
+    value = _tables_value(value, "write_csv(value)")
+    _source(source, "write_csv(source)")
+    out = _directory(directory, "write_csv(directory)")
     with _Sinks(out, "csv") as sinks:
         sinks.add(_tables_of(value, source))
     return sinks.paths
@@ -834,19 +846,17 @@ def convert_files(
     open Parquet writers hold pyarrow's threads), so a script calling this
     needs the usual ``if __name__ == "__main__":`` guard.
     """
-    if not isinstance(to, str) or to not in FORMATS:
-        raise ArgumentValueError(f"unknown table format {to!r}: expected one of {', '.join(FORMATS)}")
-    if isinstance(jobs, bool) or not isinstance(jobs, int):
-        raise ArgumentTypeError(f"jobs must be an int, not {type(jobs).__name__}")
+    _args.expect_one_of("convert_files(to)", to, FORMATS)
+    _args.expect_int("convert_files(jobs)", jobs)
     if isinstance(inputs, (str, bytes)) or not isinstance(inputs, Iterable):
-        raise ArgumentTypeError(f"inputs must be (path, format) pairs, not {type(inputs).__name__}")
+        _args.wrong_type("convert_files(inputs)", "(path, format) pairs", inputs)
     pairs = list(inputs)
     for pair in pairs:
         if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            raise ArgumentTypeError(f"inputs must be (path, format) pairs of str, not {pair!r}")
+            _args.wrong_type("convert_files(inputs)", "(path, format) pairs of str", pair)
     if to == "parquet":
         _pyarrow()  # before any input is read: say what is missing at once
-    return _convert(pairs, _directory(directory), to, jobs)
+    return _convert(pairs, _directory(directory, "convert_files(directory)"), to, jobs)
 
 
 def _convert(

@@ -54,9 +54,12 @@ class Proposal:
     _end: int | None = attrs.field(default=None, alias="end", eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        _args.expect("Proposal(anchor)", self.anchor, (Anchor, type(None)), "an Anchor")
         if self.anchor is None:
             if self._start is None or self._end is None:
-                raise ArgumentValueError("Proposal(): give its anchor (or, deprecated, its start and end)")
+                raise ArgumentValueError(
+                    "Proposal(anchor): expected an Anchor: give its anchor (or, deprecated, its start and end)"
+                )
             warnings.warn(
                 "Proposal(start=, end=) without an anchor is deprecated: give "
                 "anchor=Anchor(path=<text node>, offset=<in its text>, length=len(original))",
@@ -115,6 +118,11 @@ class Proposal:
         _args.expect_str("Proposal.makes(right)", right)
         if doc is not None:
             start, end = self.span(doc)
+        elif self.anchor is not None and (self._start is None or self._end is None):
+            # _legacy's AttributeError fits a property, not a wrong argument.
+            raise ArgumentValueError(
+                "Proposal.makes(doc): expected the document (this Proposal has an anchor and no offsets)"
+            )
         else:
             start, end = self._legacy()
         if not (start <= at and at + len(wrong) <= end):

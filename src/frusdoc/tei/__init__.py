@@ -18,7 +18,7 @@ from typing import TypeVar, overload
 
 from frusdoc import model as m
 from frusdoc._io import PathOrFile, Writable, read_file, source_name, write_target
-from frusdoc.errors import ArgumentTypeError
+from frusdoc.errors import ArgumentTypeError, short_repr
 from frusdoc.tei.names import local
 from frusdoc.tei.normal import normalize
 from frusdoc.tei.pointers import parse_target
@@ -61,7 +61,7 @@ def loads(s: str | bytes, *, type: type[V] | None = None, name: str = "<input>")
     here (see :func:`load` for paths).
     """
     if type is not None and type not in (m.Volume, m.Document):
-        raise ArgumentTypeError(f"tei.loads(type): expected Volume or Document, got {type!r}")
+        raise ArgumentTypeError(f"tei.loads(type): expected Volume or Document, got {short_repr(type)}")
     if isinstance(s, str):
         data = s.encode("utf-8")
     elif isinstance(s, (bytes, bytearray, memoryview)):
@@ -96,7 +96,7 @@ def load(fp_or_path: PathOrFile, *, type: type[V] | None = None) -> V | m.Docume
     object open for reading, binary or text. A path that cannot be read
     raises :class:`~frusdoc.formats.FileAccessError`. For a volume too large
     to hold twice in memory, :func:`read_volume` streams it."""
-    return loads(read_file(fp_or_path), type=type, name=source_name(fp_or_path))
+    return loads(read_file(fp_or_path, "tei.load(fp_or_path)"), type=type, name=source_name(fp_or_path))
 
 
 def dumps(value: m.Document | m.Volume) -> str:
@@ -111,4 +111,4 @@ def dumps(value: m.Document | m.Volume) -> str:
 def dump(value: m.Document | m.Volume, fp_or_path: Writable) -> None:
     """Write :func:`dumps` of ``value`` to a path (UTF-8, no newline
     translation, parent directories created) or to a text file object."""
-    write_target(dumps(value), fp_or_path)
+    write_target(dumps(value), fp_or_path, "tei.dump(fp_or_path)")

@@ -214,6 +214,7 @@ class Reader:
     def children(self, el: Any) -> tuple[m.Inline, ...]:
         """``tuple(self.inline_content(el))``, at once for an element that holds
         only text (most of the names and highlights of a volume)."""
+        _args.expect_element("Reader.children(el)", el)
         if len(el):
             return tuple(self.inline_content(el))
         text = el.text

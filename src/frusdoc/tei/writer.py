@@ -69,6 +69,10 @@ def volume_note_sources(
     The reader pairs the header's markers over the same nodes as the writer, so
     that the header facts it reads (the titles) are the ones written back.
     """
+    _args.expect_node("volume_note_sources(header)", header, (m.RawBlock, type(None)))
+    for name, value in (("outside", outside), ("parts", parts)):
+        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+            _args.wrong_type(f"volume_note_sources({name})", "an iterable of nodes", value)
     return [
         *([header] if header is not None else []),
         *outside,

@@ -42,7 +42,7 @@ def load(fp_or_path: PathOrFile) -> m.Document:
     UTF-8 without newline translation) or of a file object open for reading,
     binary or text. A path that cannot be read raises
     :class:`~frusdoc.formats.FileAccessError`."""
-    return parse(decode(read_file(fp_or_path), source_name(fp_or_path)))
+    return parse(decode(read_file(fp_or_path, "text.load(fp_or_path)"), source_name(fp_or_path)))
 
 
 def dump(
@@ -57,5 +57,7 @@ def dump(
     """Write :func:`render` of ``doc`` (same options) to a path (UTF-8, no
     newline translation, parent directories created) or to a text file object."""
     write_target(
-        render(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks), fp_or_path
+        render(doc, reading=reading, markers=markers, notes=notes, page_breaks=page_breaks),
+        fp_or_path,
+        "text.dump(fp_or_path)",
     )
