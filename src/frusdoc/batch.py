@@ -22,6 +22,7 @@ from typing import IO, Any
 import attrs
 
 import frusdoc
+from frusdoc import html
 from frusdoc import model as m
 from frusdoc.walk import Node, raw_nodes, transform
 from frusdoc.walk import Path as NodePath
@@ -44,6 +45,8 @@ __all__ = [
 FORMATS_IN: tuple[str, ...] = ("text", "json", "tei")
 FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")  # frusdoc.formats.FORMATS_OUT
 SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "markdown": ".md"}
+FORMATS_OUT += ("html",)  # frusdoc.html: a page per document (convert_file), not a frusdoc.write format
+SUFFIXES["html"] = ".html"
 _KNOWN = {".xml": "tei", ".tei": "tei", ".json": "json", ".jsonl": "json", ".txt": "text"}
 
 
@@ -136,7 +139,10 @@ def _documents(value: m.Document | m.Volume | list[m.Document]) -> list[m.Docume
 
 
 def render(value: m.Document | m.Volume | list[m.Document], to: str, *, compact: bool = False) -> str:
-    """One loaded input in an output format: :func:`frusdoc.write`."""
+    """One loaded input in an output format: :func:`frusdoc.write`; ``html``
+    one page (:func:`frusdoc.html.render`, a volume's documents on one page)."""
+    if to == "html":
+        return html.render(value) if isinstance(value, m.Document) else html.render_volume(value)
     return frusdoc.write(value, to, compact=compact)
 
 
@@ -146,6 +152,9 @@ def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bo
         if fmt == "tei" and to == "jsonl" and source != "-":
             return _stream_volume(source, target)
         value = load(source, fmt)
+        if to == "html" and target not in (None, "-"):  # a page per document: frusdoc.html.write
+            html.write(value, str(target))
+            return Result(source=source, target=target, documents=len(_documents(value)))
         out = render(value, to, compact=compact)
         _write(target, out)
         return Result(source=source, target=target, documents=len(_documents(value)))
