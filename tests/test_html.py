@@ -27,7 +27,7 @@ PAGES = text_files()
 def parse(page: str) -> ET.Element:
     """The page's tree; the parser's errors fail the test (html5lib, strict)."""
     parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
-    tree = parser.parse(page)
+    tree: ET.Element = parser.parse(page)
     assert parser.errors == [], parser.errors[:5]
     assert page.startswith("<!DOCTYPE html>\n")
     return tree
@@ -64,9 +64,17 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def has_note(doc: m.Document, ref: m.NoteRef) -> bool:
+    """Whether the document has the note ``ref`` points at (by id, or by its
+    label; a marker without a label points at a note without one)."""
+    if ref.note is not None and any(n.id == ref.note for n in doc.notes):
+        return True
+    return any(n.label == (ref.label or None) for n in doc.notes)
+
+
 def check_page(page: str, doc: m.Document | None = None) -> ET.Element:
     tree = parse(page)
-    ids = [el.get("id") for el in tree.iter() if el.get("id") is not None]
+    ids = [el.get("id") or "" for el in tree.iter() if el.get("id") is not None]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     by_id = {el.get("id"): el for el in tree.iter() if el.get("id") is not None}
     for a in tree.iter("a"):
@@ -102,12 +110,7 @@ def check_page(page: str, doc: m.Document | None = None) -> ET.Element:
     # rend="inline", no label) stands where its marker stood.
     refs = [n for _, n in frusdoc.walk(doc) if isinstance(n, m.NoteRef)]
     assert len(markers) + len(inline) == len(refs)
-    assert resolved + len(inline) == sum(
-        1
-        for r in refs
-        if doc.notes_labelled(r.label or None)
-        or (r.note is not None and any(n.id == r.note for n in doc.notes))
-    )
+    assert resolved + len(inline) == sum(1 for r in refs if has_note(doc, r))
     lines = [el for el in tree.iter("div") if "source-line" in classes(el)]
     assert len(notes) + len(lines) + len(inline) == len(doc.notes)
     # The page reads the document's text: its title, each block and each note.
