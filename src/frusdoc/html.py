@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from frusdoc import model as m
-from frusdoc.errors import ArgumentTypeError, NodeTypeError
+from frusdoc.errors import ArgumentTypeError, ArgumentValueError, NodeTypeError
 from frusdoc.formats import FileAccessError
 from frusdoc.model.targets import HSG, document_url
 from frusdoc.walk import page_marker, plain_text, walk
@@ -63,9 +63,8 @@ table{border-collapse:collapse;margin:1em 0}
 td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 .rend-center{text-align:center}
 .rend-right,.rend-flushright{text-align:right}
-.smallcaps{font-variant:small-caps}
-.underline{text-decoration:underline}
-.superscript{vertical-align:super;font-size:.8em}
+.rend-smallcaps{font-variant:small-caps}
+.rend-underline{text-decoration:underline}
 .pb{color:#888;font-size:.75em;font-family:sans-serif;white-space:nowrap}
 sup.noteref{font-size:.75em;line-height:0}
 sup.noteref a{text-decoration:none}
@@ -177,7 +176,12 @@ class _Writer:
         self.backrefs: list[list[str]] = [[] for _ in doc.notes]
         self.used = [False] * len(doc.notes)
         self.placed = [False] * len(doc.notes)
-        self.pages: dict[str, str] = {}  # page label -> the id of its first break here
+        # The first break of each page gets its anchor up front, so that a
+        # reference to the page can link to it before the break is written.
+        self.page_anchor = {
+            label: ids.new(f"{prefix}page-{label}") for label in dict.fromkeys(_page_labels(doc))
+        }
+        self.anchored: set[str] = set()
 
     # -- notes ---------------------------------------------------------------
 
@@ -258,12 +262,19 @@ class _Writer:
             return f"<i>{inner}</i>"
         if rend in ("strong", "bold", "b"):
             return f"<b>{inner}</b>"
-        return f'<span class="{_css("rend", rend) or "rend"} {_CLASS_CHARS.sub("-", rend)}">{inner}</span>'
+        if rend in ("superscript", "sup"):
+            return f"<sup>{inner}</sup>"
+        if rend in ("subscript", "sub"):
+            return f"<sub>{inner}</sub>"
+        return f'<span class="{_css("rend", rend) or "rend"}">{inner}</span>'
 
     def _page_break(self, node: m.PageBreak) -> str:
         marker = page_marker(node)
-        id = self.ids.new(f"{self.prefix}page-{node.label}")
-        self.pages.setdefault(node.label, id)
+        if node.label in self.page_anchor and node.label not in self.anchored:
+            self.anchored.add(node.label)
+            id = self.page_anchor[node.label]
+        else:
+            id = self.ids.new(f"{self.prefix}page-{node.label}")
         return f'<span class="pb" id="{id}"{_attr("data-facs", node.facs)}>{_esc(marker)}</span>'
 
     def _line_break(self, node: m.LineBreak) -> str:
@@ -284,13 +295,11 @@ class _Writer:
                 return self.siblings[target.document]
             return document_url(self.volume_id, target.document)
         if isinstance(target, m.PageTarget) and same_volume:
-            if target.page in self.page_labels:
-                return f"#{_ID_CHARS.sub('_', f'{self.prefix}page-{target.page}')}"
+            if target.page in self.page_anchor:
+                return f"#{self.page_anchor[target.page]}"
             if self.volume_id:
                 return f"{HSG}/{self.volume_id}/pg_{target.page}"
         return target.url
-
-    page_labels: frozenset[str] = frozenset()
 
     def _reference(self, node: m.Reference) -> str:
         href = None if self.links else self._href(node.target)
@@ -460,7 +469,6 @@ class _Writer:
 
     def article(self, heading_level: int = 1) -> str:
         doc = self.doc
-        self.page_labels = frozenset(_page_labels(doc))
         top = self.ids.new(f"{self.prefix}top")
         attrs = f' id="{top}"' + _attr("data-document", doc.id) + _attr("data-kind", doc.kind)
         out = [f'<article class="document"{attrs}>\n']
@@ -655,8 +663,6 @@ def _title_text(doc: m.Document) -> str:
 
 def _check_reading(reading: object) -> Reading:
     if reading not in ("original", "corrected"):
-        from frusdoc.errors import ArgumentValueError
-
         raise ArgumentValueError(f"reading must be 'original' or 'corrected', not {reading!r}")
     return reading
 
@@ -769,14 +775,15 @@ def render_volume(value: Value, *, reading: Reading = "corrected") -> str:
     docs = [value] if isinstance(value, m.Document) else _documents(value)
     volume = value if isinstance(value, m.Volume) else None
     ids = _Ids()
+    # A reference to another document of the page links to its article.
+    siblings = {d.id: f"#{_ID_CHARS.sub('_', d.id)}-top" for d in docs if d.id}
     articles: list[str] = []
     contents: list[str] = []
     for k, doc in enumerate(docs, 1):
         # Each article's ids start with its document's id, so that the notes
         # of two documents (both "note-1") stay apart.
         prefix = f"{_ID_CHARS.sub('_', doc.id) if doc.id else f'document-{k}'}-"
-        writer = _Writer(doc, volume, reading, ids, prefix, {})
-        writer.siblings = {d.id: f"#{_ID_CHARS.sub('_', d.id)}-top" for d in docs if d.id}
+        writer = _Writer(doc, volume, reading, ids, prefix, siblings)
         article = writer.article(heading_level=2)
         articles.append(article)
         contents.append(f'<li><a href="#{prefix}top">{_esc(_title_text(doc))}</a></li>\n')
