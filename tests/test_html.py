@@ -444,3 +444,25 @@ def test_html_is_an_output_format_of_convert() -> None:
 
     assert "html" in batch.FORMATS_OUT
     assert batch.SUFFIXES["html"] == ".html"
+
+
+def test_dates_go_in_time_elements_only_when_html_takes_the_value() -> None:
+    doc = m.Document(
+        date=m.DateRange(not_before="1962-03-10T00:00:00-05:00", not_after="1962-03-12T23:59:59-05:00"),
+        blocks=(
+            m.Dateline(
+                inlines=(
+                    m.DateText(when="1962-03-10", children=(m.Text(text="March 10, 1962"),)),
+                    m.Text(text=", "),
+                    m.DateText(when="spring 1962", children=(m.Text(text="spring"),)),
+                )
+            ),
+        ),
+    )
+    tree = check_page(html.render(doc), doc)
+    assert [(t.get("datetime"), t.text) for t in tree.iter("time")] == [
+        ("1962-03-10T00:00:00-05:00", "1962-03-10 – 1962-03-12"),
+        ("1962-03-10", "March 10, 1962"),
+    ]
+    kept = [(s.get("data-when"), s.text) for s in tree.iter("span") if "date" in classes(s)]
+    assert kept == [("spring 1962", "spring")]

@@ -125,6 +125,12 @@ def _css(prefix: str, value: str | None) -> str:
     return f"{prefix}-{name}" if name else ""
 
 
+# The values <time datetime> takes that FRUS writes: a year, a month, a day,
+# a local or global date and time.
+_DATETIME = re.compile(
+    r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?"
+)
+
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]+")
 
 
@@ -332,9 +338,10 @@ class _Writer:
     def _date(self, node: m.DateText) -> str:
         inner = self.inlines(node.children)
         when = node.when or node.not_before
-        if when:
+        if when and _DATETIME.fullmatch(when):
             return f'<time datetime="{_esc(when)}">{inner}</time>'
-        return f'<span class="date">{inner}</span>'
+        # A value HTML's <time> does not take (a range, free text) is kept as data.
+        return f'<span class="date"{_attr("data-when", when)}>{inner}</span>'
 
     def _emendation(self, node: m.Emendation) -> str:
         corrected = self.reading == "corrected" and node.status != "rejected"
@@ -500,9 +507,11 @@ class _Writer:
         if doc.date is not None and (doc.date.not_before or doc.date.not_after):
             start, end = (doc.date.not_before or "")[:10], (doc.date.not_after or "")[:10]
             shown = start if start == end or not end else f"{start} – {end}" if start else f"until {end}"
-            bits.append(
-                f'<time datetime="{_esc(doc.date.not_before or doc.date.not_after or "")}">{_esc(shown)}</time>'
-            )
+            stamp = doc.date.not_before or doc.date.not_after or ""
+            if _DATETIME.fullmatch(stamp):
+                bits.append(f'<time datetime="{_esc(stamp)}">{_esc(shown)}</time>')
+            else:
+                bits.append(f'<span class="date">{_esc(shown)}</span>')
         if doc.kind:
             bits.append(_esc(doc.kind.replace("-", " ")))
         if doc.page:
