@@ -5,6 +5,7 @@ the document's text."""
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, cast
@@ -437,6 +438,20 @@ def test_write_and_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     # A volume to standard output: its documents on one page.
     assert main(["convert", str(volume_path), "--to", "html"]) == 0
     assert capsys.readouterr().out == html.render_volume(volume)
+
+
+def test_the_verbs_of_a_format_module(tmp_path: Path) -> None:
+    volume = frusdoc.read(TEI_DIR / "frus1961-63v15.xml")
+    assert isinstance(volume, m.Volume)
+    doc = volume.documents[1]
+    assert html.dumps(doc, volume=volume) == html.render(doc, volume=volume)
+    html.dump(doc, tmp_path / "a" / "d2.html", volume=volume, reading="original")
+    assert (tmp_path / "a" / "d2.html").read_text(encoding="utf-8") == html.render(
+        doc, volume=volume, reading="original"
+    )
+    out = io.StringIO()
+    html.dump(doc, out)
+    assert out.getvalue() == html.render(doc)
 
 
 def test_html_is_an_output_format_of_convert() -> None:

@@ -15,7 +15,9 @@ For a volume, :func:`render_pages` gives an index page and one page per
 document, linked to each other; :func:`write` writes them (``frusdoc convert
 volume.xml --to html -o out/`` writes ``out/volume.html`` and the documents'
 pages in ``out/volume/``). :func:`render_volume` gives every document on one
-page instead. See ``docs/html.md``.
+page instead. Of the verbs the format modules share, HTML has :func:`dumps`
+(:func:`render`) and :func:`dump`: it is written, never read. See
+``docs/html.md``.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ from typing import Any, Literal, Union
 
 from frusdoc import model as m
 from frusdoc.errors import ArgumentTypeError, ArgumentValueError, NodeTypeError
-from frusdoc.formats import FileAccessError
+from frusdoc.formats import FileAccessError, Writable, write_target
 from frusdoc.model.targets import HSG, document_url
 from frusdoc.walk import page_marker, plain_text, walk
 
-__all__ = ["STYLESHEET", "Reading", "render", "render_pages", "render_volume", "write"]
+__all__ = ["STYLESHEET", "Reading", "dump", "dumps", "render", "render_pages", "render_volume", "write"]
 
 Reading = Literal["original", "corrected"]
 """Which side of an emendation a page shows (the printed text, or the correction)."""
@@ -228,18 +230,16 @@ class _Writer:
 
     def note_ref(self, ref: m.NoteRef) -> str:
         i = self._note_index(ref)
-        label = _esc(ref.label)
+        label = _esc(ref.label) or "*"  # a marker without a label still needs something to click
         if i is None:
             return f'<sup class="noteref unresolved" title="no note with this label">{label}</sup>'
         self.used[i] = True
-        if self._shown_inline(i) and not self.placed[i]:
+        runs = _runs(self.doc.notes[i].blocks)
+        if self._shown_inline(i) and runs is not None and not self.placed[i]:
+            # Only a note of runs of text goes in the line: a block (a list,
+            # a table) there would close the paragraph around it.
             self.placed[i] = True
-            self.embedded += 1  # the note's blocks stand in a run of inlines here
-            inner = "".join(
-                self.inlines(b.inlines) if isinstance(b, (m.Plain, m.Paragraph)) else self.block(b)
-                for b in self.doc.notes[i].blocks
-            )
-            self.embedded -= 1
+            inner = " ".join(self.inlines(run) for run in runs)
             return f'<span class="note-inline" id="{self.note_ids[i]}">{inner}</span>'
         back = self.ids.new(f"{self.prefix}ref-{ref.label}")
         self.backrefs[i].append(back)
@@ -581,6 +581,19 @@ def _inlines_of(block: m.Block) -> tuple[m.Inline, ...]:
     return inlines if isinstance(inlines, tuple) else ()
 
 
+def _runs(blocks: tuple[m.Block, ...]) -> list[tuple[m.Inline, ...]] | None:
+    """The runs of inlines of ``blocks`` when each is a run (paragraphs, plain
+    text, headings, datelines, signatures) embedding no block; else ``None``."""
+    runs = []
+    for block in blocks:
+        if not isinstance(block, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed)):
+            return None
+        if _embeds(block.inlines):
+            return None
+        runs.append(block.inlines)
+    return runs
+
+
 def _embeds(inlines: Iterable[m.Inline]) -> bool:
     stack = list(inlines)
     while stack:
@@ -689,6 +702,23 @@ def render(document: m.Document, *, volume: m.Volume | None = None, reading: Rea
     """
     _expect_document(document, volume)
     return _render(document, volume, _check_reading(reading), {}, None, "")
+
+
+#: A document's page: :func:`render` under the name every format module shares
+#: (HTML is written, never read: no ``loads``/``load``).
+dumps = render
+
+
+def dump(
+    document: m.Document,
+    fp_or_path: Writable,
+    *,
+    volume: m.Volume | None = None,
+    reading: Reading = "corrected",
+) -> None:
+    """Write :func:`render` of ``document`` to a path (UTF-8, no newline
+    translation, parent directories created) or to a text file object."""
+    write_target(render(document, volume=volume, reading=reading), fp_or_path)
 
 
 def _expect_document(document: object, volume: object) -> None:
