@@ -179,6 +179,7 @@ class _Writer:
         self.named: dict[str, str] = {}  # persons/terms entry id -> its html id, in first-mention order
         self.links = 0  # > 0 inside an <a>: links do not nest
         self.embedded = 0  # > 0 inside a run of inlines: blocks there must not open <p> or <h*>
+        self.quiet = 0  # > 0 in text from outside the document (an entry's description): no markers
         # Notes get their ids first, so that markers and references can point at them.
         self.note_ids = [ids.new(f"{prefix}note-{n.label or n.id or i + 1}") for i, n in enumerate(doc.notes)]
         self.backrefs: list[list[str]] = [[] for _ in doc.notes]
@@ -229,6 +230,8 @@ class _Writer:
         return note.rend == "inline" and note.label is None
 
     def note_ref(self, ref: m.NoteRef) -> str:
+        if self.quiet:
+            return ""
         i = self._note_index(ref)
         label = _esc(ref.label) or "*"  # a marker without a label still needs something to click
         if i is None:
@@ -275,6 +278,8 @@ class _Writer:
         return f'<span class="{_css("rend", rend) or "rend"}">{inner}</span>'
 
     def _page_break(self, node: m.PageBreak) -> str:
+        if self.quiet:
+            return ""
         marker = page_marker(node)
         if node.label in self.page_anchor and node.label not in self.anchored:
             self.anchored.add(node.label)
@@ -566,9 +571,12 @@ class _Writer:
             for entry, id in entries:
                 name = entry.name if isinstance(entry, m.Person) else entry.term
                 # Descriptions may name further entries: shown as text, so the
-                # list stays what the document names.
+                # list stays what the document names. Their note markers and
+                # page breaks belong to the list of persons, not to this page.
                 self.links += 1
+                self.quiet += 1
                 about = self.inlines(entry.description)
+                self.quiet -= 1
                 self.links -= 1
                 out.append(f'<dt class="name-entry" id="{id}">{_esc(name)}</dt><dd>{about}</dd>\n')
             out.append("</dl>\n")
