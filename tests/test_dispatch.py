@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 import pytest
 
 import frusdoc
-from frusdoc import markdown, tei, text
+from frusdoc import html, markdown, tei, text
 from frusdoc import model as m
 from frusdoc.tei import writer as tei_writer
 from frusdoc.text import writer as text_writer
@@ -23,6 +23,8 @@ TABLES: dict[str, tuple[Mapping[type, object], frozenset[type]]] = {
     "text blocks": (text_writer._BLOCK, BLOCKS),
     "markdown inlines": (markdown._INLINE, INLINES),
     "markdown blocks": (markdown._BLOCK, BLOCKS),
+    "HTML inlines": (html._INLINE, INLINES),
+    "HTML blocks": (html._BLOCK, BLOCKS),
     "TEI inlines": (tei_writer._INLINE, INLINES),
     "TEI inline elements": (tei_writer._ELEMENT, INLINES - {m.Text}),  # text is no element
     "TEI blocks": (tei_writer._BLOCK, BLOCKS),
@@ -65,6 +67,7 @@ def _doc_with_block(child: object) -> m.Document:
 WRITERS: dict[str, Callable[[m.Document], str]] = {
     "text": text.render,
     "markdown": markdown.render,
+    "HTML": html.render,
     "TEI": tei.write_document,
 }
 

@@ -55,7 +55,7 @@ def test_the_sdist_holds_what_the_tests_need(sdist: tuple[str, set[str]]) -> Non
 
 def test_the_version_is_written_once(sdist: tuple[str, set[str]]) -> None:
     assert "version" not in PROJECT and PROJECT["dynamic"] == ["version"]
-    assert PYPROJECT["tool"]["hatch"]["version"]["path"] == "src/frusdoc/__init__.py"
+    assert PYPROJECT["tool"]["hatch"]["version"]["path"] == "src/frusdoc/_version.py"
     top, _ = sdist
     assert top == f"frusdoc-{frusdoc.__version__}"
     assert re.fullmatch(r"\d+\.\d+\.\d+", frusdoc.__version__)
@@ -122,3 +122,12 @@ def test_readme_has_three_commands_and_ci_reads_two() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "run_readme_command test-command" in ci and "run_readme_command docs-command" in ci
     assert "floors.py" in ci and "HYPOTHESIS_PROFILE=quick" in ci and "wait" in ci
+
+
+def test_the_changelog_has_a_dated_section_for_this_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", changelog, flags=re.M)
+    assert headings[0] == ("Unreleased", "")
+    assert headings[1][0] == frusdoc.__version__ and headings[1][1], headings[1]
+    for name, _ in headings:  # Keep a Changelog: every section heading is a link
+        assert re.search(rf"^\[{re.escape(name)}\]: https://", changelog, flags=re.M), name

@@ -29,6 +29,7 @@ from frusdoc import (
     emend,
     errors,
     formats,
+    html,
     json,
     markdown,
     model,
@@ -42,6 +43,7 @@ from frusdoc import (
     tree,
 )
 from frusdoc._bulk import gc_pause_enabled, set_gc_pause
+from frusdoc._version import __version__
 from frusdoc.diagnostics import Diagnostic, Location, check
 from frusdoc.errors import (
     AmbiguousNoteError,
@@ -73,9 +75,6 @@ from frusdoc.tree import (
     walk,
     word_count,
 )
-
-__version__ = "0.1.0"
-"""The version of frusdoc, the one place it is written (the build reads it from here)."""
 
 # The old module paths frusdoc.walk, frusdoc.check and frusdoc.emend.propose
 # (now tree, diagnostics, emend.proposals), for one release: after the imports
@@ -129,6 +128,7 @@ __all__ = [
     "Path",
     "format_path",
     "gc_pause_enabled",
+    "html",
     "json",
     "markdown",
     "model",

@@ -22,7 +22,7 @@ from typing import IO, Any
 import attrs
 
 import frusdoc
-from frusdoc import _args, emend
+from frusdoc import _args, emend, html
 from frusdoc import model as m
 from frusdoc.errors import FrusdocError
 from frusdoc.tree import Node, raw_nodes, transform
@@ -52,6 +52,8 @@ FORMATS_OUT: tuple[str, ...] = ("json", "jsonl", "text", "tei", "markdown")  # f
 """The output formats of a conversion (``--to``)."""
 SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "text": ".txt", "tei": ".xml", "markdown": ".md"}
 """The file suffix written for each output format."""
+FORMATS_OUT += ("html",)  # frusdoc.html: a page per document (convert_file), not a frusdoc.write format
+SUFFIXES["html"] = ".html"
 _KNOWN = {".xml": "tei", ".tei": "tei", ".json": "json", ".jsonl": "json", ".txt": "text"}
 
 
@@ -163,7 +165,10 @@ def _documents(value: m.Document | m.Volume | list[m.Document]) -> list[m.Docume
 
 
 def render(value: m.Document | m.Volume | list[m.Document], to: str, *, compact: bool = False) -> str:
-    """One loaded input in an output format: :func:`frusdoc.write`."""
+    """One loaded input in an output format: :func:`frusdoc.write`; ``html``
+    one page (:func:`frusdoc.html.render`, a volume's documents on one page)."""
+    if to == "html":
+        return html.render(value) if isinstance(value, m.Document) else html.render_volume(value)
     return frusdoc.write(value, to, compact=compact)
 
 
@@ -177,6 +182,9 @@ def convert_file(source: str, fmt: str, to: str, target: str | None, compact: bo
         if fmt == "tei" and to == "jsonl" and source != "-":
             return _stream_volume(source, target)
         value = load(source, fmt)
+        if to == "html" and target not in (None, "-"):  # a page per document: frusdoc.html.write
+            html.write(value, str(target))
+            return Result(source=source, target=target, documents=len(_documents(value)))
         out = render(value, to, compact=compact)
         _write(target, out)
         return Result(source=source, target=target, documents=len(_documents(value)))

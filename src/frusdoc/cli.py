@@ -24,6 +24,7 @@ EPILOG = """examples:
   frusdoc convert seed.txt                          a history.state.gov page -> frusdoc JSON
   frusdoc convert doc.json --to text -o doc.txt     JSON -> the page text
   frusdoc convert frus1961-63v15.xml --to markdown  a TEI volume -> Markdown to read
+  frusdoc convert frus1961-63v15.xml --to html -o out/  an HTML page per document, out/frus1961-63v15.html the index
   frusdoc convert volumes/ --to jsonl -o out/ --jobs 4
                                                     every TEI volume -> one JSON Lines file each
   frusdoc convert volumes/ --to parquet -o tables/  documents, notes, references: one table each

@@ -39,7 +39,6 @@ next day in UTC).
 # stay real types, from which columns() derives each column's type.
 import csv
 import functools
-import importlib.metadata
 import json
 import multiprocessing
 import os
@@ -56,6 +55,7 @@ import attrs
 from frusdoc import _args, batch, citations, refs
 from frusdoc import model as m
 from frusdoc._io import FileAccessError
+from frusdoc._version import __version__
 from frusdoc.accessors import source_citation
 from frusdoc.errors import ArgumentTypeError, DateValueError, FrusdocError
 
@@ -646,7 +646,7 @@ def arrow_schema(table: TableName) -> "pyarrow.Schema":
         for c in columns(table)
     ]
     schema: pyarrow.Schema = pa.schema(
-        fields, metadata={"frusdoc.table": table, "frusdoc.version": importlib.metadata.version("frusdoc")}
+        fields, metadata={"frusdoc.table": table, "frusdoc.version": __version__}
     )
     return schema
 
