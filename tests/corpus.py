@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pkgutil
 from pathlib import Path
 from typing import Any
 
@@ -25,3 +26,17 @@ def text_index() -> dict[str, dict[str, Any]]:
 def read(path: Path) -> str:
     """A corpus file's text exactly as stored (no newline translation)."""
     return path.read_bytes().decode("utf-8")
+
+
+def public_modules() -> list[str]:
+    """Every module of frusdoc whose dotted name has no part starting with ``_``,
+    the package first and the rest in order: the public surface the docs, the
+    module table and the error contract all cover."""
+    import frusdoc
+
+    names = [
+        info.name
+        for info in pkgutil.walk_packages(frusdoc.__path__, "frusdoc.")
+        if not any(part.startswith("_") for part in info.name.split("."))
+    ]
+    return ["frusdoc", *sorted(names)]

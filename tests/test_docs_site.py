@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import pkgutil
 import re
 import subprocess
 import sys
@@ -23,19 +22,13 @@ from mkdocs.config.defaults import MkDocsConfig
 
 import frusdoc
 from frusdoc.schema import SCHEMA_ID, SITE_URL
+from tests.corpus import public_modules
 
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 REFERENCE = DOCS / "reference"
 
 
-def public_modules() -> list[str]:
-    """Every module of frusdoc without an underscore in its dotted name (``__main__`` included out)."""
-    names = ["frusdoc"]
-    for info in pkgutil.walk_packages(frusdoc.__path__, "frusdoc."):
-        if not any(part.startswith("_") for part in info.name.split(".")):
-            names.append(info.name)
-    return sorted(names)
 
 
 def public_names() -> list[str]:

@@ -32,7 +32,6 @@ import inspect
 import io
 import itertools
 import os
-import pkgutil
 import re
 import reprlib
 import traceback
@@ -55,7 +54,7 @@ import frusdoc.pairing
 import frusdoc.tei.safe
 import frusdoc.tei.writer
 from frusdoc import model as m
-from tests.corpus import DATA
+from tests.corpus import DATA, public_modules
 
 # --- the corpus values every valid argument is built from --------------------
 
@@ -174,13 +173,8 @@ NAMED_SAMPLES: dict[str, Callable[[], object]] = {
 # --- finding the callables ---------------------------------------------------
 
 
-def public_modules() -> list[types.ModuleType]:
-    modules = [frusdoc]
-    for info in pkgutil.walk_packages(frusdoc.__path__, "frusdoc."):
-        if any(part.startswith("_") for part in info.name.split(".")):
-            continue
-        modules.append(importlib.import_module(info.name))
-    return modules
+def public_module_objects() -> list[types.ModuleType]:
+    return [importlib.import_module(name) for name in public_modules()]
 
 
 def _is_error(obj: object) -> bool:
@@ -221,7 +215,7 @@ def _signature(fn: Callable[..., object]) -> inspect.Signature | None:
 def public_callables() -> list[Case]:
     cases: list[Case] = []
     seen: set[int] = set()
-    for module in public_modules():
+    for module in public_module_objects():
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
             if id(obj) in seen or inspect.ismodule(obj):

@@ -17,7 +17,6 @@ import ast
 import importlib
 import io
 import pathlib
-import pkgutil
 import re
 import subprocess
 import sys
@@ -29,6 +28,7 @@ import pytest
 import frusdoc
 from frusdoc import json, markdown, tei, text
 from frusdoc import model as m
+from tests.corpus import public_modules
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "frusdoc"
@@ -40,13 +40,6 @@ VOLUME = ROOT / "tests" / "data" / "tei" / "frus1961-63v15.xml"
 LAZY = {"frusdoc.testing": "needs Hypothesis (extra 'testing')"}
 
 
-def public_modules() -> list[str]:
-    """Every module of the package whose dotted name has no part starting with ``_``."""
-    names = ["frusdoc"]
-    for info in pkgutil.walk_packages(frusdoc.__path__, "frusdoc."):
-        if not any(part.startswith("_") for part in info.name.split(".")):
-            names.append(info.name)
-    return sorted(names)
 
 
 def run(code: str) -> subprocess.CompletedProcess[str]:

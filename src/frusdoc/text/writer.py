@@ -382,6 +382,23 @@ def _canonical_separators(pieces: list[tuple[str, Path]]) -> tuple[str, ...]:
     return tuple([NOTE_SEPARATOR if kind == "note" else BLOCK_SEPARATOR for kind, _ in pieces[1:]])
 
 
+def _effective_layout(
+    doc: m.Document, layout: m.TextLayout | None, pieces: int, canonical: Callable[[], tuple[str, ...]]
+) -> tuple[tuple[str, ...], tuple[str, ...], str, bool, str, str]:
+    """The layout a document is written in: separators, list styles, note style,
+    note cut, leading and trailing text. With no layout, or one that no longer
+    fits the ``pieces`` (the title, each block, each note: the document was
+    edited), the canonical layout, keeping only the layout's note style."""
+    if (
+        layout is None
+        or len(layout.separators) != pieces - 1
+        or len(layout.list_styles) != sum(1 for b in doc.blocks if isinstance(b, m.ListBlock))
+    ):
+        note_style = layout.note_style if layout else "numbered"
+        return canonical(), _default_list_styles(doc), note_style, False, "", ""
+    return layout.separators, layout.list_styles, layout.note_style, layout.note_cut, layout.leading, layout.trailing
+
+
 def _default_list_styles(doc: m.Document) -> tuple[str, ...]:
     return tuple([_default_list_style(b) for b in doc.blocks if isinstance(b, m.ListBlock)])
 
@@ -419,20 +436,9 @@ def _write(
     # The canonical layout has a separator between any two pieces (the title,
     # each block, each note) and a style per list; its fields are computed only
     # when it is used, and no TextLayout is built for them.
-    if (
-        layout is None
-        or len(layout.separators) != len(pieces) - 1
-        or len(layout.list_styles) != sum(1 for b in doc.blocks if isinstance(b, m.ListBlock))
-    ):
-        # No layout, or one that no longer fits the blocks (the document was
-        # edited): write the canonical layout.
-        separators = _canonical_separators(pieces)
-        list_styles = _default_list_styles(doc)
-        note_style = layout.note_style if layout else "numbered"
-        note_cut, leading, trailing = False, "", ""
-    else:
-        separators, list_styles, note_style = layout.separators, layout.list_styles, layout.note_style
-        note_cut, leading, trailing = layout.note_cut, layout.leading, layout.trailing
+    separators, list_styles, note_style, note_cut, leading, trailing = _effective_layout(
+        doc, layout, len(pieces), lambda: _canonical_separators(pieces)
+    )
     out.write(leading)
     list_index = 0
     note_number = 0
@@ -481,18 +487,9 @@ def _render_fast(doc: m.Document, reading: Reading, markers: bool, notes: bool) 
     inline = _inline_source_notes(doc)
     count = 1 + len(blocks) + len(doc_notes)  # the pieces: the title, each block, each note
     layout = doc.layout
-    if (
-        layout is None
-        or len(layout.separators) != count - 1
-        or len(layout.list_styles) != sum(1 for b in blocks if isinstance(b, m.ListBlock))
-    ):
-        separators = _canonical_separators_of(doc)
-        list_styles = _default_list_styles(doc)
-        note_style = layout.note_style if layout else "numbered"
-        note_cut, leading, trailing = False, "", ""
-    else:
-        separators, list_styles, note_style = layout.separators, layout.list_styles, layout.note_style
-        note_cut, leading, trailing = layout.note_cut, layout.leading, layout.trailing
+    separators, list_styles, note_style, note_cut, leading, trailing = _effective_layout(
+        doc, layout, count, lambda: _canonical_separators_of(doc)
+    )
     append(leading)
     n = 0  # the piece being written
     for i in inline:  # source lines first
