@@ -427,7 +427,7 @@ def test_every_block_kind_and_raw_nodes_are_shown() -> None:
 
 
 # Derandomized, no example database: once, under random seeds, one of these ran for
-# minutes (an input not yet isolated; see CHANGELOG and the closing note). Fixed seeds
+# minutes (an input not yet isolated; the session note of 2026-12-01 says so). Fixed seeds
 # give CI the same verdict every run until that input is found and fixed.
 @settings(max_examples=60, derandomize=True, database=None)
 @given(documents())
