@@ -29,6 +29,7 @@ from hypothesis import given, settings
 import frusdoc
 from frusdoc import json as fj
 from frusdoc import model as m
+from frusdoc._bulk import HELD_THRESHOLD
 from frusdoc.model import validate
 from tests.test_schema_equals_reader import _VALUES, _mutants
 
@@ -255,19 +256,20 @@ def test_json_lines_read_through_the_fast_path() -> None:
 
 
 @pytest.fixture
-def collections() -> Iterator[list[str]]:
-    """The collections the cyclic collector runs, with a low threshold so that
-    reading a small document would run several."""
-    seen: list[str] = []
+def collections() -> Iterator[list[tuple[int, int]]]:
+    """The collections the cyclic collector runs (generation, and the oldest
+    generation's threshold then), with low thresholds so that reading a
+    small document would run several, full ones among them."""
+    seen: list[tuple[int, int]] = []
 
     def callback(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
-            seen.append(phase)
+            seen.append((info["generation"], gc.get_threshold()[2]))
 
     threshold = gc.get_threshold()
     enabled = gc.isenabled()
     gc.enable()
-    gc.set_threshold(20, 10, 10)
+    gc.set_threshold(20, 2, 0)
     gc.callbacks.append(callback)
     try:
         yield seen
@@ -285,27 +287,31 @@ _DOC = m.Document(
 )
 
 
-def _collections_during(collections: list[str], call: Callable[[], object]) -> int:
+def _collections_during(collections: list[tuple[int, int]], call: Callable[[], object]) -> list[tuple[int, int]]:
     before = len(collections)
     call()
-    return len(collections) - before
+    return collections[before:]
 
 
-def test_reading_and_writing_pause_the_collector(collections: list[str]) -> None:
+def test_reading_and_writing_hold_off_full_collections(collections: list[tuple[int, int]]) -> None:
     text = fj.dumps(_DOC)
-    # At most the one collection the pause put off, as the pause ends.
-    assert _collections_during(collections, lambda: fj.loads(text, type=m.Document)) <= 1
-    assert _collections_during(collections, lambda: fj.dumps(_DOC)) <= 1
-    assert _collections_during(collections, lambda: fj.to_data(_DOC)) <= 1
-    assert gc.isenabled()
+    for call in (lambda: fj.loads(text, type=m.Document), lambda: fj.to_data(_DOC)):
+        during = _collections_during(collections, call)
+        held = [generation for generation, threshold in during if threshold == HELD_THRESHOLD]
+        assert held, during  # the young collections go on, the threshold held out of reach
+        assert set(held) <= {0, 1}
+        assert {threshold for _, threshold in during} <= {0, HELD_THRESHOLD}
+    assert gc.isenabled() and gc.get_threshold() == (20, 2, 0)
 
 
-def test_the_pause_can_be_turned_off(collections: list[str]) -> None:
+def test_the_hold_can_be_turned_off(collections: list[tuple[int, int]]) -> None:
     text = fj.dumps(_DOC)
     previous = frusdoc.set_gc_pause(False)
     try:
-        assert _collections_during(collections, lambda: fj.loads(text, type=m.Document)) > 10
-        assert _collections_during(collections, lambda: fj.to_data(_DOC)) > 10
+        for call in (lambda: fj.loads(text, type=m.Document), lambda: fj.to_data(_DOC)):
+            during = _collections_during(collections, call)
+            assert len(during) > 10
+            assert {threshold for _, threshold in during} == {0}
     finally:
         frusdoc.set_gc_pause(previous)
 
