@@ -509,11 +509,19 @@ def _tree_events(root: Any) -> Iterator[Event]:
         yield "comment", sibling
 
 
+#: The elements the builder may take for a frame (``TEI``, ``text``, the parts,
+#: divisions) and the header, in any namespace or none: the only ones the
+#: parser reports. Everything else is a leaf, read whole from the tree once
+#: the parser is past it (see :class:`_Structure`).
+_STRUCTURAL = [f"{{*}}{name}" for name in ("TEI", "teiHeader", "text", *_PARTS, "div")]
+
+
 def _stream_events(src: Source, chunk_size: int) -> Iterator[list[Event]]:
-    """The parser's events for a volume read in chunks, safely (no DTD, no entities):
-    one list per chunk, so that the builder loops over a list, not a generator."""
+    """The parser's structural events for a volume read in chunks, safely (no
+    DTD, no entities): one list per chunk, so that the builder loops over a
+    list, not a generator. The last list ends with ``("close", root)``."""
     stream, name = open_source(src)
-    pull = etree.XMLPullParser(events=("start", "end", "comment", "pi"), **PARSER_OPTIONS)
+    pull = etree.XMLPullParser(events=("start", "end"), tag=_STRUCTURAL, **PARSER_OPTIONS)
     prolog = b""
     started = False
     with stream:
@@ -530,19 +538,19 @@ def _stream_events(src: Source, chunk_size: int) -> Iterator[list[Event]]:
                         "and entities are refused so that external entities and entity expansion cannot be abused)"
                     )
             try:
+                root = None
                 if chunk:
                     pull.feed(chunk)
                 else:
-                    pull.close()
-                # A processing instruction is read as a comment is ("pi" and "comment" are
-                # alike to the builder: anything but "start" and "end").
+                    root = pull.close()
                 events: list[Event] = list(pull.read_events())
             except etree.XMLSyntaxError as exc:
                 line, column = exc.position if exc.position else (0, 0)
                 message = exc.msg.split(", line ")[0] if exc.msg else "malformed XML"
                 raise TeiError(f"{name}: line {line}, column {column}: {message}") from None
-            if not started:
-                started = any(event == "start" for event, _ in events)
+            if root is not None:
+                events.append(("close", root))
+            started = started or bool(events)
             if events:
                 yield events
             if not chunk:
@@ -551,40 +559,128 @@ def _stream_events(src: Source, chunk_size: int) -> Iterator[list[Event]]:
         raise TeiError(f"{name}: empty input, expected a FRUS TEI volume")
 
 
+@attrs.define
+class _Structure:
+    """Feeds the builder the events it would get from every element, out of
+    the parser's structural events alone.
+
+    The builder looks inside a leaf (a document, a paragraph between
+    divisions, the header) only once it has ended, and then reads it from the
+    tree; it needs the start and the end of each leaf and of each frame, and
+    the comments between them, in document order. When the parser reports the
+    start of a structural element, every sibling before it is complete in the
+    tree, its tail included; when it reports the end of a frame, all the
+    frame's children are. So at each structural event the children of the
+    innermost frame that the builder has not been fed yet are replayed from
+    the tree (a start and an end for an element, the node itself for a
+    comment or processing instruction), then the event itself. Structural
+    elements inside a leaf (a ``<div>`` in a note) are the leaf's and are
+    passed over. lxml then makes one event and one proxy per division, not
+    two events per element.
+    """
+
+    builder: _VolumeBuilder
+    docs: list[m.Document] | None
+    #: The builder's frames: each frame's element and the last child fed from it.
+    frames: list[list[Any]] = attrs.Factory(list)
+    leaf: Any = None  # the structural element the builder is reading as a leaf
+
+    def feed(self, event: str, el: Any) -> None:
+        builder = self.builder
+        if builder.root is None and event != "close":
+            self._root(el.getroottree().getroot())
+        if event == "close":
+            if builder.root is None:
+                self._root(el)
+            for sibling in el.itersiblings():  # after the root: complete once the parser is closed
+                self._one("comment", sibling)
+            return
+        leaf = self.leaf
+        if leaf is not None:
+            if el is leaf and event == "end":
+                self.leaf = None
+                self._one("end", el)
+            return
+        if not self.frames:
+            return  # past the root
+        top = self.frames[-1]
+        if event == "start":
+            if el.getparent() is not top[0]:
+                return  # inside a leaf the parser has not finished: read with it
+            self._replay(top, el)
+            top[1] = el
+            self._start(el)
+        elif el is top[0]:
+            self._replay(top, None)
+            self.frames.pop()
+            self._one("end", el)
+
+    def _root(self, root: Any) -> None:
+        for sibling in reversed(list(root.itersiblings(preceding=True))):
+            self._one("comment", sibling)
+        self._start(root)
+
+    def _start(self, el: Any) -> None:
+        """Feed the start of ``el`` and note what the builder made of it."""
+        builder = self.builder
+        frames = len(builder.frames)
+        self._one("start", el)
+        if builder.depth:
+            self.leaf = el  # its end comes from the parser
+        elif len(builder.frames) > frames:
+            self.frames.append([el, None])
+
+    def _replay(self, top: list[Any], stop: Any | None) -> None:
+        """Feed the children of ``top`` not fed yet, up to ``stop`` (or all)."""
+        frame_el, last = top
+        if stop is not None:
+            pending = []
+            for sibling in stop.itersiblings(preceding=True):
+                if sibling is last:
+                    break
+                pending.append(sibling)
+            pending.reverse()
+        elif last is not None and last.getparent() is frame_el:
+            pending = list(last.itersiblings())
+        else:
+            pending = list(frame_el)
+        for child in pending:
+            self._subtree(child)
+        if pending:
+            top[1] = pending[-1]
+
+    def _subtree(self, el: Any) -> None:
+        if not isinstance(el.tag, str):
+            self._one("comment", el)
+            return
+        builder = self.builder
+        frames = len(builder.frames)
+        self._one("start", el)
+        if not builder.depth and len(builder.frames) > frames:  # pragma: no cover - frames are structural
+            for child in list(el):
+                self._subtree(child)
+        self._one("end", el)
+
+    def _one(self, event: str, el: Any) -> None:
+        doc = self.builder.feed(event, el)
+        if doc is not None and self.docs is not None:
+            self.docs.append(doc)
+
+
 def _build(batches: Iterable[list[Event]], builder: _VolumeBuilder) -> Iterator[m.Document]:
     """Feed the builder; yields each document once its batch is read.
 
-    The collector is paused (:func:`frusdoc._bulk.bulk`) while a batch is
-    built, never while the caller runs between two documents.
+    Full collections are held off (:func:`frusdoc._bulk.bulk`) while a batch
+    is built, never while the caller runs between two documents.
     """
+    docs: list[m.Document] = []
+    structure = _Structure(builder, docs)
     for batch in batches:
-        docs: list[m.Document] = []
         with bulk():
-            _feed(builder, batch, docs)
+            for event, el in batch:
+                structure.feed(event, el)
         yield from docs
-
-
-def _feed(builder: _VolumeBuilder, batch: list[Event], docs: list[m.Document] | None) -> None:
-    """``builder.feed`` each event; the documents completed go to ``docs``.
-
-    Most events are inside a leaf (a document, read whole at its end), where
-    the builder only counts depth: that is done here, without the call.
-    """
-    feed = builder.feed
-    for event, el in batch:
-        depth = builder.depth
-        if depth:
-            if event == "start":
-                builder.depth = depth + 1
-                continue
-            if event != "end":
-                continue
-            if depth > 1:
-                builder.depth = depth - 1
-                continue
-        doc = feed(event, el)
-        if doc is not None and docs is not None:
-            docs.append(doc)
+        docs.clear()
 
 
 @_args.nesting("tei.volume_element(root)", TeiError)
@@ -610,8 +706,10 @@ def read_volume(src: Source, *, chunk_size: int = 1 << 16) -> m.Volume:
     # re-checks its output on the corpus), so the construction checks are
     # skipped; not in iter_documents, whose caller runs between the yields.
     with trusted(), bulk():
+        structure = _Structure(builder, None)
         for batch in _stream_events(src, chunk_size):
-            _feed(builder, batch, None)
+            for event, el in batch:
+                structure.feed(event, el)
         return builder.volume()
 
 
