@@ -176,7 +176,7 @@ class Reader:
 
     # -- inline context ---------------------------------------------------------
 
-    def inline_content(self, el: Any, *, strip: bool = False) -> list[m.Inline]:
+    def _inline_content(self, el: Any, strip: bool = False) -> list[m.Inline]:
         """The inlines inside ``el``; ``strip`` drops the whitespace at their
         edges, as those of a block.
 
@@ -185,7 +185,6 @@ class Reader:
         is one space either way, and no :class:`Text` is built for a piece that
         is merged or stripped away.
         """
-        _args.expect_element("Reader.inline_content(el)", el)
         out: list[m.Inline] = []
         pending = el.text  # each read of .text or .tail decodes a new string: read once
         handlers = _INLINE_BY_TAG
@@ -211,12 +210,11 @@ class Reader:
             _flush(out, pending, strip and not out, strip)
         return out
 
-    def children(self, el: Any) -> tuple[m.Inline, ...]:
-        """``tuple(self.inline_content(el))``, at once for an element that holds
+    def _children(self, el: Any) -> tuple[m.Inline, ...]:
+        """``tuple(self._inline_content(el))``, at once for an element that holds
         only text (most of the names and highlights of a volume)."""
-        _args.expect_element("Reader.children(el)", el)
         if len(el):
-            return tuple(self.inline_content(el))
+            return tuple(self._inline_content(el))
         text = el.text
         if not text:
             return ()
@@ -228,8 +226,7 @@ class Reader:
         _set_text(node, text)
         return (node,)
 
-    def inline(self, el: Any) -> m.Inline | None:
-        _args.expect_element("Reader.inline(el)", el)
+    def _inline(self, el: Any) -> m.Inline | None:
         tag = el.tag
         handler = _INLINE_BY_TAG.get(tag) or _inline_handler(tag)
         # An inline handler decides before it reads anything (notes, the page),
@@ -241,8 +238,8 @@ class Reader:
         """An element no inline handler took: a block inside a run, or kept raw."""
         name = local(el.tag)
         if name in BLOCK_TAGS and name != "div":
-            return _Embedded(block=self.block(el))
-        return _RawInline(tag=name, attributes=_attributes(el), children=self.children(el))
+            return _Embedded(block=self._block(el))
+        return _RawInline(tag=name, attributes=_attributes(el), children=self._children(el))
 
     def _special(self, el: Any) -> m.Inline:
         # Comments and processing instructions are kept as raw inlines.
@@ -258,11 +255,11 @@ class Reader:
         if rend is None:
             return None
         extra = () if len(items) == 1 else tuple([kv for kv in items if kv[0] != "rend"])
-        return _Emphasis(rend=rend, children=self.children(el), extra=extra)
+        return _Emphasis(rend=rend, children=self._children(el), extra=extra)
 
     def _date(self, el: Any) -> m.Inline:
         return _DateText(
-            children=self.children(el),
+            children=self._children(el),
             when=el.get("when"),
             not_before=el.get("notBefore"),
             not_after=el.get("notAfter"),
@@ -281,26 +278,24 @@ class Reader:
         if explicit is not None:
             target = explicit
             named = frozenset(k for k in el.attrib if k == "target" or k.startswith(f"{{{FRUS}}}target"))
-        return _Reference(target=target, children=self.children(el), extra=_attributes(el, named))
+        return _Reference(target=target, children=self._children(el), extra=_attributes(el, named))
 
     def _note(self, el: Any) -> m.Inline:
-        note = self.collect(el)
+        note = self._collect(el)
         return _NoteRef(label=note.label or "", note=note.id)
 
-    def collect(self, el: Any) -> m.Note:
+    def _collect(self, el: Any) -> m.Note:
         """Read a note into ``notes``, in document order: a note before the
         notes inside it."""
-        _args.expect_element("Reader.collect(el)", el)
         index = len(self.notes)
         self.notes.append(_EMPTY_NOTE)  # its place, filled once its content is read
-        note = self.note(el)
+        note = self._read_note(el)
         self.notes[index] = note
         return note
 
-    def note(self, el: Any) -> m.Note:
-        _args.expect_element("Reader.note(el)", el)
+    def _read_note(self, el: Any) -> m.Note:
         return _Note(
-            blocks=tuple(self.block_content(el)),
+            blocks=tuple(self._block_content(el)),
             label=el.get("n"),
             id=el.get(XML_ID),
             kind=el.get("type"),
@@ -328,7 +323,7 @@ class Reader:
 
     def _gap(self, el: Any) -> m.Inline:
         return _Gap(
-            children=self.children(el),
+            children=self._children(el),
             reason=el.get("reason"),
             extent=el.get("extent"),
             extra=_attributes(el, _GAP),
@@ -355,8 +350,8 @@ class Reader:
         if confidence is not None and not 0 <= confidence <= 1:
             return None
         return m.Emendation(
-            original=tuple(self.inline_content(sic)),
-            corrected=tuple(self.inline_content(corr)),
+            original=tuple(self._inline_content(sic)),
+            corrected=tuple(self._inline_content(corr)),
             kind=kind,
             status=status,
             confidence=confidence,
@@ -367,15 +362,11 @@ class Reader:
 
     # -- block context ----------------------------------------------------------
 
-    def block_content(
-        self, el: Any, *, skip: frozenset[Any] = frozenset(), stop: Any | None = None
+    def _block_content(
+        self, el: Any, skip: frozenset[Any] = frozenset(), stop: Any | None = None
     ) -> list[m.Block]:
         """The blocks inside ``el`` (before its child ``stop``, if given); runs of
         text and inline elements become :class:`Plain`."""
-        _args.expect_element("Reader.block_content(el)", el)
-        _args.expect("Reader.block_content(skip)", skip, (frozenset, set), "a set of elements")
-        if stop is not None:
-            _args.expect_element("Reader.block_content(stop)", stop)
         blocks: list[m.Block] = []
         run: list[m.Inline] = []  # the inlines of the Plain block being gathered, as inline_content
         pending = el.text
@@ -401,9 +392,9 @@ class Reader:
                 if run:
                     blocks.append(_Plain(inlines=tuple(run)))
                     run = []
-                blocks.append(self.block(child))
+                blocks.append(self._block(child))
             else:
-                node = self.inline(child)
+                node = self._inline(child)
                 if node is not None:
                     if type(node) is m.Text:
                         pending = node.text if not pending else pending + node.text
@@ -420,8 +411,7 @@ class Reader:
             blocks.append(_Plain(inlines=tuple(run)))
         return blocks
 
-    def block(self, el: Any) -> m.Block:
-        _args.expect_element("Reader.block(el)", el)
+    def _block(self, el: Any) -> m.Block:
         tag = el.tag
         method = _BLOCK_BY_TAG.get(tag, _UNSEEN)
         if method is _UNSEEN:
@@ -435,7 +425,7 @@ class Reader:
                 return node
             del self.notes[notes:]  # as _rollback: the element is read again, as a raw block
             self.page = page
-        return self.raw_block(el)
+        return self._raw_block(el)
 
     def _mark(self) -> tuple[int, str | None]:
         return len(self.notes), self.page
@@ -445,35 +435,34 @@ class Reader:
         del self.notes[mark[0] :]
         self.page = mark[1]
 
-    def raw_block(self, el: Any) -> m.RawBlock:
-        _args.expect_element("Reader.raw_block(el)", el)
-        return _RawBlock(tag=local(el.tag), attributes=_attributes(el), content=tuple(self.block_content(el)))
+    def _raw_block(self, el: Any) -> m.RawBlock:
+        return _RawBlock(tag=local(el.tag), attributes=_attributes(el), content=tuple(self._block_content(el)))
 
     def _p(self, el: Any) -> m.Block:
         return _Paragraph(
-            inlines=tuple(self.inline_content(el, strip=True)),
+            inlines=tuple(self._inline_content(el, True)),
             rend=el.get("rend"),
             extra=_attributes(el, _REND),
         )
 
     def _head(self, el: Any) -> m.Block:
-        return _Heading(inlines=tuple(self.inline_content(el, strip=True)), extra=_attributes(el))
+        return _Heading(inlines=tuple(self._inline_content(el, True)), extra=_attributes(el))
 
     def _runs(self, cls: type[Any], el: Any) -> m.Block:
-        return _RUNS[cls](inlines=tuple(self.inline_content(el, strip=True)), extra=_attributes(el))
+        return _RUNS[cls](inlines=tuple(self._inline_content(el, True)), extra=_attributes(el))
 
     def _blocks_of(self, cls: type[Any], el: Any) -> m.Block:
-        return _BLOCKS_OF[cls](blocks=tuple(self.block_content(el)), extra=_attributes(el))
+        return _BLOCKS_OF[cls](blocks=tuple(self._block_content(el)), extra=_attributes(el))
 
     def _quote(self, el: Any) -> m.Block:
-        return _Quote(blocks=tuple(self.block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND))
+        return _Quote(blocks=tuple(self._block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND))
 
     def _between(self, child: Any) -> m.Inline | None:
         """A page break, note or comment standing between the items of a list or
         the rows of a table; ``None`` for anything else."""
         if isinstance(child.tag, str) and local(child.tag) not in ("pb", "note"):
             return None
-        node = self.inline(child)
+        node = self._inline(child)
         return (
             node
             if isinstance(node, (m.PageBreak, m.NoteRef, m.RawInline))
@@ -493,7 +482,7 @@ class Reader:
                 return None
             name = local(child.tag) if isinstance(child.tag, str) else ""
             if name == "head" and i == 0 and not child.attrib:
-                head = tuple(self.inline_content(child, strip=True))
+                head = tuple(self._inline_content(child, True))
             elif name == "label" and label is None and not child.attrib and not len(child):
                 label = _WS.sub(" ", child.text or "").strip(_XWS)
                 if not label:
@@ -501,7 +490,7 @@ class Reader:
             elif name == "item":
                 items.append(
                     _ListItem(
-                        blocks=tuple(self.block_content(child)),
+                        blocks=tuple(self._block_content(child)),
                         label=label,
                         before=tuple(before),
                         extra=_attributes(child),
@@ -547,7 +536,7 @@ class Reader:
                 ):
                     return None
                 cells.append(
-                    _Cell(inlines=tuple(self.inline_content(cell, strip=True)), extra=_attributes(cell))
+                    _Cell(inlines=tuple(self._inline_content(cell, True)), extra=_attributes(cell))
                 )
             rows.append(_Row(cells=tuple(cells), before=tuple(before), extra=_attributes(row)))
             before = []
@@ -559,10 +548,10 @@ class Reader:
         skip: frozenset[Any] = frozenset()
         first = next((c for c in el if isinstance(c.tag, str)), None)
         if heads and first is heads[0] and not first.attrib and not (el.text or "").strip(_XWS):
-            title = tuple(self.inline_content(heads[0], strip=True))
+            title = tuple(self._inline_content(heads[0], True))
             skip = frozenset({heads[0]})
         return _Attachment(
-            blocks=tuple(self.block_content(el, skip=skip)),
+            blocks=tuple(self._block_content(el, skip)),
             title=title,
             id=el.get(XML_ID),
             extra=_attributes(el, _ID),
@@ -570,7 +559,60 @@ class Reader:
 
     def _div(self, el: Any) -> m.Block:
         # A div inside a document or a note: kept whole.
-        return self.raw_block(el)
+        return self._raw_block(el)
+
+
+    # -- the public entry points: each checks its arguments once, then reads
+    # with the methods above, which call one another unchecked (a guard per
+    # element was about 3 % of a volume's reading)
+
+    def inline_content(self, el: Any, *, strip: bool = False) -> list[m.Inline]:
+        """The inlines inside ``el``; ``strip`` drops the whitespace at their
+        edges, as those of a block."""
+        _args.expect_element("Reader.inline_content(el)", el)
+        return self._inline_content(el, strip)
+
+    def children(self, el: Any) -> tuple[m.Inline, ...]:
+        """``tuple(self.inline_content(el))``."""
+        _args.expect_element("Reader.children(el)", el)
+        return self._children(el)
+
+    def inline(self, el: Any) -> m.Inline | None:
+        """The inline an element stands for (a raw inline if it is none the model names)."""
+        _args.expect_element("Reader.inline(el)", el)
+        return self._inline(el)
+
+    def collect(self, el: Any) -> m.Note:
+        """Read a note into ``notes``, in document order: a note before the
+        notes inside it."""
+        _args.expect_element("Reader.collect(el)", el)
+        return self._collect(el)
+
+    def note(self, el: Any) -> m.Note:
+        """A ``<note>`` as a :class:`~frusdoc.Note` (its inner notes collected)."""
+        _args.expect_element("Reader.note(el)", el)
+        return self._read_note(el)
+
+    def block_content(
+        self, el: Any, *, skip: frozenset[Any] = frozenset(), stop: Any | None = None
+    ) -> list[m.Block]:
+        """The blocks inside ``el`` (before its child ``stop``, if given); runs of
+        text and inline elements become :class:`Plain`."""
+        _args.expect_element("Reader.block_content(el)", el)
+        _args.expect("Reader.block_content(skip)", skip, (frozenset, set), "a set of elements")
+        if stop is not None:
+            _args.expect_element("Reader.block_content(stop)", stop)
+        return self._block_content(el, skip, stop)
+
+    def block(self, el: Any) -> m.Block:
+        """The block an element stands for (a raw block if it is none the model names)."""
+        _args.expect_element("Reader.block(el)", el)
+        return self._block(el)
+
+    def raw_block(self, el: Any) -> m.RawBlock:
+        """An element kept as a :class:`~frusdoc.RawBlock`, its content read as blocks."""
+        _args.expect_element("Reader.raw_block(el)", el)
+        return self._raw_block(el)
 
 
 def _explicit_target(el: Any, raw: str) -> m.Target | None:
@@ -653,7 +695,7 @@ def _names(kind: m.NameKind, pointer: str) -> Callable[[Reader, Any], m.Inline]:
                 extra.append((key, value))
         return _Name(
             kind=kind,
-            children=reader.children(el),
+            children=reader._children(el),
             ref=ref,
             role=role,
             extra=tuple(extra),

@@ -131,15 +131,15 @@ def _read_document(el: Any, *, volume: str | None, page: str | None) -> tuple[m.
             if not isinstance(child.tag, str):
                 break
             if _is(child, "note") and not (child.tail or "").strip(_XWS):
-                reader.collect(child)  # a note no marker refers to: the 1918 source line
+                reader._collect(child)  # a note no marker refers to: the 1918 source line
                 skip.add(child)
                 continue
             if _is(child, "head") and not child.attrib:
                 head = child
                 skip.add(child)
             break
-    title = tuple(reader.inline_content(head, strip=True)) if head is not None else ()
-    blocks = reader.block_content(el, skip=frozenset(skip))
+    title = tuple(reader._inline_content(head, True)) if head is not None else ()
+    blocks = reader._block_content(el, frozenset(skip))
     doc = _Document(
         title=title,
         blocks=tuple(blocks),
@@ -301,19 +301,19 @@ class _VolumeBuilder:
             self._add(frame, doc, el)
             return doc
         if kind == "header":
-            self.header = reader.raw_block(el)
+            self.header = reader._raw_block(el)
             self.notes.extend(reader.notes)
             frame.last = el
             return None
         node: m.PageBreak | m.RawBlock
-        inline = reader.inline(el) if _is(el, "pb") or _is(el, "note") else None
+        inline = reader._inline(el) if _is(el, "pb") or _is(el, "note") else None
         if isinstance(inline, m.PageBreak):
             node = inline
         elif isinstance(inline, m.NoteRef):  # a note where blocks stand: typed, referenced from here
             node = _RawBlock(tag="#text", content=(_Plain(inlines=(inline,)),))
         else:
             reader = Reader()  # what an inline reading found is not kept: read it once, raw
-            node = reader.raw_block(el)
+            node = reader._raw_block(el)
         self.page = reader.page or self.page
         (frame.notes if frame.kind == "div" else self.notes).extend(reader.notes)
         self._add(frame, node, el)
@@ -363,9 +363,9 @@ class _VolumeBuilder:
         skip: set[Any] = set()
         first = elements[0] if elements else None  # a comment before the heading keeps it a heading
         if first is not None and _is(first, "head") and not first.attrib and not (el.text or "").strip(_XWS):
-            frame.title = tuple(reader.inline_content(first, strip=True))
+            frame.title = tuple(reader._inline_content(first, True))
             skip.add(first)
-        frame.blocks = tuple(reader.block_content(el, skip=frozenset(skip), stop=stop))
+        frame.blocks = tuple(reader._block_content(el, frozenset(skip), stop))
         frame.notes.extend(reader.notes)
         self.page = reader.page or self.page
         if self.free:
