@@ -37,7 +37,17 @@ _LINE = st.lists(
 ).map("".join)
 
 
-@given(_SPACED_TEXT)
+# Text as pretty-printed TEI wraps it, long enough for the line-by-line collapse:
+# words, indented line ends, empty lines, runs inside a line; in ASCII, and
+# with Unicode spaces (which are text) and letters.
+_ASCII_PIECES = [" ", "\t", "\r", "\n", "\n" + " " * 24, "\n\n", "  ", "word ", "Secretary", "."]
+_WRAPPED_TEXT = st.one_of(
+    st.lists(st.sampled_from(_ASCII_PIECES), min_size=8, max_size=60),
+    st.lists(st.sampled_from([*_ASCII_PIECES, "é", "–", "\u00a0", "\u2003", "\u3000"]), max_size=60),
+).map("".join)
+
+
+@given(st.one_of(_SPACED_TEXT, _WRAPPED_TEXT))
 def test_normalize_space_is_the_regular_expression(s: str) -> None:
     assert normalize_space(s) == _WS.sub(" ", s)
 

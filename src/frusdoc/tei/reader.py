@@ -10,6 +10,7 @@ blocks goes, and nothing is ever added at an element boundary.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any, get_args
@@ -26,11 +27,11 @@ from frusdoc.tei.pointers import parse_target
 __all__ = ["BLOCK_TAGS", "INLINE_TAGS", "Reader"]
 
 _WS = re.compile(r"[ \t\r\n]+")
-# Only the runs a collapse changes (any run but a lone space): most of the text
-# of a volume is words between single spaces, which ``_WS`` would match and
-# replace one by one.
-_RUN = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
 _XWS = " \t\r\n"  # XML whitespace; other Unicode spaces are text
+# Blank text, which a block's edge drops, is tested as ``isascii() and
+# isspace()``: ASCII isspace also takes the C0 separators (\x0b, \x1c...),
+# which XML 1.0 does not allow in text, so on parsed text it is XML's rule;
+# NBSP and the other Unicode spaces are not ASCII and stay text.
 XML_ID = f"{{{XML}}}id"
 F_MIN = f"{{{FRUS}}}doc-dateTime-min"
 F_MAX = f"{{{FRUS}}}doc-dateTime-max"
@@ -69,33 +70,70 @@ def normalize_space(text: str) -> str:
 
     Three quarters of the texts and tails of a volume need nothing or are
     whitespace only (the indentation between elements); those are answered
-    without a regular expression. ASCII text is split and joined: its
-    whitespace for ``str.split`` is XML's (space, tab, CR, LF) and the C0
-    controls that ``str.split`` also takes are not allowed in XML 1.0, so no
-    parsed text holds them. Other text keeps the expression, which rewrites
-    only the runs that change (Unicode spaces such as NBSP are text).
+    without a regular expression. The rest is :func:`_collapse`.
     """
     if "\n" in text or "  " in text or "\t" in text or "\r" in text:
-        if text.isascii():
-            words = text.split()
-            if not words:
-                return " "
-            joined = " ".join(words)
-            if text[0] in _XWS:
-                joined = " " + joined
-            if text[-1] in _XWS:
-                joined += " "
-            return joined
-        if not text.strip(_XWS):
-            return " "
-        return _RUN.sub(" ", text)
+        return _collapse(text)
     return text
 
 
+_SPACE = itertools.repeat(" ")  # str.strip's argument for every line (map takes one per line)
+_SPACES = re.compile(" {2,}")
+
+
+def _collapse(text: str) -> str:
+    """``normalize_space`` of a text that has a run to collapse, all in C.
+
+    Pretty-printed TEI wraps its paragraphs: most runs are a line end and the
+    next line's indentation. So a text is split at its line ends (tabs and
+    CRs made line ends first) and each line stripped, which is half the work
+    of splitting it into words, and any run left inside a line (rare) is
+    collapsed after. ASCII lines are stripped of all whitespace (ASCII
+    whitespace for ``str.strip`` is XML's and the C0 separators, which XML
+    1.0 does not allow in text); other lines only of spaces, since NBSP and
+    the other Unicode spaces are text. A short ASCII text is split into words
+    and joined, faster below some fifty characters.
+    """
+    ascii = text.isascii()
+    if ascii and len(text) < 48:
+        joined = " ".join(text.split())
+    else:
+        lines = text.replace("\t", "\n").replace("\r", "\n") if "\t" in text or "\r" in text else text
+        if ascii:
+            joined = " ".join(map(str.strip, lines.split("\n")))
+            if "  " in joined:  # a run inside a line, or an empty line
+                joined = " ".join(joined.split())
+            elif joined[:1] == " " or joined[-1:] == " ":  # an empty first or last line
+                joined = joined.strip(" ")
+        else:
+            joined = " ".join(map(str.strip, lines.split("\n"), _SPACE))
+            if "  " in joined:
+                joined = _SPACES.sub(" ", joined)
+            joined = joined.strip(" ")
+    if not joined:
+        return " "
+    if text[0] in _XWS:
+        joined = " " + joined
+    if text[-1] in _XWS:
+        joined += " "
+    return joined
+
+
 _Text = fast_constructor(m.Text)
+Text = m.Text
 _new = object.__new__
 _set_text = m.Text.__dict__["text"].__set__
 _Emphasis = fast_constructor(m.Emphasis)
+# The slots' own setters, for the two most frequent inline elements (see _hi, _names).
+Emphasis, Name = m.Emphasis, m.Name
+_set_rend = Emphasis.__dict__["rend"].__set__
+_set_children = Emphasis.__dict__["children"].__set__
+_set_extra = Emphasis.__dict__["extra"].__set__
+_set_kind = Name.__dict__["kind"].__set__
+_set_name_children = Name.__dict__["children"].__set__
+_set_ref = Name.__dict__["ref"].__set__
+_set_role = Name.__dict__["role"].__set__
+_set_name_extra = Name.__dict__["extra"].__set__
 _Name = fast_constructor(m.Name)
 _DateText = fast_constructor(m.DateText)
 _Reference = fast_constructor(m.Reference)
@@ -140,26 +178,12 @@ def _attributes(el: Any, named: frozenset[str] = frozenset()) -> m.Attributes:
 
 def _flush(out: list[m.Inline], raw: str, lstrip: bool, rstrip: bool) -> None:
     """Add the gathered text ``raw``, normalised, stripped at the edge of a block."""
-    if raw.isascii() and ("\n" in raw or "  " in raw or "\t" in raw or "\r" in raw):
-        # normalize_space(raw) and the strips in one go (see normalize_space for
-        # why split() is XML's whitespace on ASCII text)
-        words = raw.split()
-        if not words:
-            if lstrip or rstrip:
-                return  # the indentation between elements, at a block's edge
-            text = " "
-        else:
-            text = " ".join(words)
-            if not lstrip and raw[0] in _XWS:
-                text = " " + text
-            if not rstrip and raw[-1] in _XWS:
-                text += " "
-    else:
-        text = normalize_space(raw)
-        if lstrip:
-            text = text.lstrip(" ")
-        if rstrip:
-            text = text.rstrip(" ")
+    # no run to collapse is the most frequent text: then at most a space to strip
+    text = _collapse(raw) if "\n" in raw or "  " in raw or "\t" in raw or "\r" in raw else raw
+    if lstrip and text[0] == " ":
+        text = text[1:]
+    if rstrip and text and text[-1] == " ":
+        text = text[:-1]
     if text:
         node = _new(m.Text)  # _Text(text=text), without its call: the most frequent node
         _set_text(node, text)
@@ -195,18 +219,17 @@ class Reader:
             node = handler(self, child)
             if node is None:
                 node = self._other(child)
-            if node is not None:
-                if type(node) is m.Text:
-                    pending = node.text if not pending else pending + node.text
-                else:
-                    if pending:
-                        _flush(out, pending, strip and not out, False)
-                        pending = None
-                    out.append(node)
+            if type(node) is Text:
+                pending = node.text if not pending else pending + node.text
+            else:
+                if pending:
+                    _flush(out, pending, strip and not out, False)
+                    pending = None
+                out.append(node)
             tail = child.tail
             if tail:
                 pending = tail if not pending else pending + tail
-        if pending:
+        if pending and not (strip and pending.isascii() and pending.isspace()):  # blank: see _XWS
             _flush(out, pending, strip and not out, strip)
         return out
 
@@ -251,11 +274,19 @@ class Reader:
 
     def _hi(self, el: Any) -> m.Inline | None:
         items = el.items()
-        rend = el.get("rend")
-        if rend is None:
-            return None
-        extra = () if len(items) == 1 else tuple([kv for kv in items if kv[0] != "rend"])
-        return _Emphasis(rend=rend, children=self._children(el), extra=extra)
+        if len(items) == 1 and items[0][0] == "rend":  # the most frequent inline element
+            rend, extra = items[0][1], ()
+        else:
+            rend = el.get("rend")
+            if rend is None:
+                return None
+            extra = tuple([kv for kv in items if kv[0] != "rend"])
+        # _Emphasis(rend=rend, children=..., extra=extra), without its call
+        node = _new(Emphasis)
+        _set_rend(node, rend)
+        _set_children(node, self._children(el))
+        _set_extra(node, extra)
+        return node
 
     def _date(self, el: Any) -> m.Inline:
         return _DateText(
@@ -387,7 +418,8 @@ class Reader:
                 and not (tail or "").strip(_XWS)
             ):
                 if pending:
-                    _flush(run, pending, not run, True)
+                    if not (pending.isascii() and pending.isspace()):  # blank: see _XWS
+                        _flush(run, pending, not run, True)
                     pending = None
                 if run:
                     blocks.append(_Plain(inlines=tuple(run)))
@@ -405,7 +437,7 @@ class Reader:
                         run.append(node)
             if tail:
                 pending = tail if not pending else pending + tail
-        if pending:
+        if pending and not (pending.isascii() and pending.isspace()):  # blank: see _XWS
             _flush(run, pending, not run, True)
         if run:
             blocks.append(_Plain(inlines=tuple(run)))
@@ -693,13 +725,14 @@ def _names(kind: m.NameKind, pointer: str) -> Callable[[Reader, Any], m.Inline]:
                 role = value
             else:
                 extra.append((key, value))
-        return _Name(
-            kind=kind,
-            children=reader._children(el),
-            ref=ref,
-            role=role,
-            extra=tuple(extra),
-        )
+        # _Name(kind=kind, children=..., ref=ref, role=role, extra=...), without its call
+        node = _new(Name)
+        _set_kind(node, kind)
+        _set_name_children(node, reader._children(el))
+        _set_ref(node, ref)
+        _set_role(node, role)
+        _set_name_extra(node, tuple(extra) if extra else ())
+        return node
 
     return read
 
