@@ -170,9 +170,21 @@ def _read_value(g: _Gen, tp: Any, indent: str) -> list[str]:
                 f"{i}x = _tuple(x)",
             ]
         if _union_name(item) is not None:
-            return [*head, f"{i}x = _tuple([{_union_item(g, item, 'y')} for y in x])"]
-        if item in TAG_OF_CLASS:
-            return [*head, f"{i}x = _tuple([_r_{item.__name__}(y) for y in x])"]
+            expr = _union_item(g, item, "y")
+        elif item in TAG_OF_CLASS:
+            expr = f"_r_{item.__name__}(y)"
+        else:
+            raise TypeError(f"frusdoc._jsonfast: no reader for annotation {tp!r}")
+        # One item (a name's text, a note's paragraph) is the most frequent
+        # list: read without the comprehension's own call and list.
+        return [
+            *head,
+            f"{i}if len(x) == 1:",
+            f"{i}    y = x[0]",
+            f"{i}    x = ({expr},)",
+            f"{i}else:",
+            f"{i}    x = _tuple([{expr} for y in x])",
+        ]
     raise TypeError(f"frusdoc._jsonfast: no reader for annotation {tp!r}")
 
 
@@ -223,10 +235,13 @@ def _reader_source(
             "    else: n = 1",
         ]
     lines.append(f"    o = _new({g.name('cls', cls)})")
+    lines.append("    nv = len(v)")
     hints = _hints(cls)
-    for field in attrs.fields(cls):
+    fields = attrs.fields(cls)
+    setters = {f.name: g.name("set", cls.__dict__[f.name].__set__) for f in fields}
+    for index, field in enumerate(fields):
         tp = hints[field.name]
-        setter = g.name("set", cls.__dict__[field.name].__set__)
+        setter = setters[field.name]
         lines.append(f"    x = v.get({field.name!r}, _M)")
         if field.default is attrs.NOTHING:
             lines.append("    if x is _M: raise KeyError")
@@ -256,8 +271,31 @@ def _reader_source(
                 f"    {g.name('valid', field.validator)}(o, {g.name('field', field)}, x)"
             )
         lines.append(f"    {setter}(o, x)")
+        lines += _rest_defaults(g, fields[index + 1 :], setters)
     allowed = g.name("keys", frozenset(f.name for f in attrs.fields(cls)) | {"type"})
-    lines += [f"    if n != len(v) and not v.keys() <= {allowed}: raise KeyError", "    return o", ""]
+    lines += [f"    if n != nv and not v.keys() <= {allowed}: raise KeyError", "    return o", ""]
+    return lines
+
+
+def _rest_defaults(g: _Gen, rest: tuple[attrs.Attribute[Any], ...], setters: dict[str, str]) -> list[str]:
+    """Once every key of the object has been read (``n == nv``), the fields
+    left are absent: their defaults are set without looking them up. Most
+    objects as frusdoc writes them hold only their first fields (a paragraph
+    its inlines, a note its blocks, label and id), so most lookups of the
+    fields after them are saved. Only where every field left has a plain
+    default (no converter, no check besides its type): otherwise the reader
+    goes on looking each one up."""
+    if not rest or any(
+        f.default is attrs.NOTHING
+        or type(f.default) not in _IMMUTABLE
+        or f.converter is not None
+        or (f.validator is not None and type(f.validator) is not _Validator)
+        for f in rest
+    ):
+        return []
+    lines = ["    if n == nv:"]
+    lines += [f"        {setters[f.name]}(o, {g.name('default', f.default)})" for f in rest]
+    lines.append("        return o")
     return lines
 
 
@@ -332,6 +370,44 @@ def _writer_source(g: _Gen, cls: type, shallow: bool) -> list[str]:
     return lines
 
 
+#: The classes whose shallow writers the encoder's hook holds inline, most
+#: frequent first (as in FRUS volumes: texts, then names, highlights and
+#: paragraphs, note markers and page breaks): a class test each instead of a
+#: table look-up and a second call, for most nodes. The others go by the table.
+_FREQUENT = (
+    m.Paragraph,
+    m.Name,
+    m.Emphasis,
+    m.NoteRef,
+    m.PageBreak,
+    m.Note,
+    m.Plain,
+    m.DateText,
+    m.Opener,
+    m.Closer,
+    m.Dateline,
+    m.Signed,
+    m.DateRange,
+    m.Document,
+)
+
+
+def _default_source(g: _Gen) -> list[str]:
+    """The ``default`` hook: a Text's string, or a node's shallow dict."""
+    lines = ["def _default(o):", "    c = o.__class__", "    if c is Text: return o.text"]
+    for cls in _FREQUENT:
+        body = _writer_source(g, cls, shallow=True)[1:-1]  # without the def and the blank line
+        lines.append(f"    if c is {g.name('cls', cls)}:")
+        lines += ["    " + line for line in body]
+    lines += [
+        "    f = _s.get(c)",
+        "    if f is None: raise TypeError",  # not a model class: the caller falls back
+        "    return f(o)",
+        "",
+    ]
+    return lines
+
+
 # -- building -----------------------------------------------------------------
 
 
@@ -377,13 +453,8 @@ def build(older: Mapping[type, Older], as_written: Mapping[type, AsWritten]) -> 
         "",
         "_s_Text = _w_Text",
         "",
-        "def _default(o):",
-        "    if o.__class__ is Text: return o.text",
-        "    f = _s.get(o.__class__)",
-        "    if f is None: raise TypeError",  # not a model class: the caller falls back
-        "    return f(o)",
-        "",
     ]
+    source += _default_source(g)
     for cls in TAG_OF_CLASS:
         if cls is not m.Text:
             for member in (False, True):
