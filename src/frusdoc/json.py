@@ -647,9 +647,9 @@ def loads(s: str | bytes, *_type: type[T], type: type[T] | None = None) -> T | A
     _args.expect_model_class("json.loads(type)", type)
     _args.expect("json.loads(s)", s, (str, bytes, bytearray, memoryview), "str or bytes")
     type = _keyword_type("loads", _type, type)
-    # The collector paused over the parse too (orjson builds as many
-    # containers as the reader does); the parsed data is garbage again before
-    # the pause ends, so the first collection after it sees only the model.
+    # Full collections held off over the parse too (orjson builds as many
+    # containers as the reader does, and they are garbage again before the
+    # call ends).
     with bulk():
         return from_data(_parse_json(s), type=type)
 
