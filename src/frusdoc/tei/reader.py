@@ -409,7 +409,7 @@ class Reader:
             tail = child.tail
             if skip and child in skip:
                 pass  # read elsewhere (a heading, a leading note); its tail is still text here
-            elif (kind := kinds.get(child.tag) or _block_kind(child.tag)) == _ALWAYS or (
+            elif (kind := kinds.get(tag := child.tag) or _block_kind(tag)) == _ALWAYS or (
                 # An unknown element is a block when it starts a run (nothing
                 # but whitespace before it) and no text follows it.
                 kind == _DEPENDS
@@ -424,7 +424,7 @@ class Reader:
                 if run:
                     blocks.append(_Plain(inlines=tuple(run)))
                     run = []
-                blocks.append(self._block(child))
+                blocks.append(self._block(child, tag))
             else:
                 node = self._inline(child)
                 if node is not None:
@@ -443,8 +443,10 @@ class Reader:
             blocks.append(_Plain(inlines=tuple(run)))
         return blocks
 
-    def _block(self, el: Any) -> m.Block:
-        tag = el.tag
+    def _block(self, el: Any, tag: Any = None) -> m.Block:
+        # tag: el.tag, when the caller has read it (each read builds the string anew)
+        if tag is None:
+            tag = el.tag
         method = _BLOCK_BY_TAG.get(tag, _UNSEEN)
         if method is _UNSEEN:
             method = _BLOCK.get(local(tag))
@@ -471,20 +473,15 @@ class Reader:
         return _RawBlock(tag=local(el.tag), attributes=_attributes(el), content=tuple(self._block_content(el)))
 
     def _p(self, el: Any) -> m.Block:
+        items = el.items()  # most paragraphs have no attributes: one look instead of two
         return _Paragraph(
             inlines=tuple(self._inline_content(el, True)),
-            rend=el.get("rend"),
-            extra=_attributes(el, _REND),
+            rend=el.get("rend") if items else None,
+            extra=tuple([kv for kv in items if kv[0] != "rend"]) if items else (),
         )
 
     def _head(self, el: Any) -> m.Block:
         return _Heading(inlines=tuple(self._inline_content(el, True)), extra=_attributes(el))
-
-    def _runs(self, cls: type[Any], el: Any) -> m.Block:
-        return _RUNS[cls](inlines=tuple(self._inline_content(el, True)), extra=_attributes(el))
-
-    def _blocks_of(self, cls: type[Any], el: Any) -> m.Block:
-        return _BLOCKS_OF[cls](blocks=tuple(self._block_content(el)), extra=_attributes(el))
 
     def _quote(self, el: Any) -> m.Block:
         return _Quote(blocks=tuple(self._block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND))
@@ -752,17 +749,37 @@ _INLINE: dict[str, Any] = {
     "choice": Reader._choice,
 }
 
+def _runs_of(cls: type[m.Block]) -> Callable[[Reader, Any], m.Block]:
+    """The reader of a block of ``cls`` that holds a run of inlines (a dateline, a signature)."""
+    make = _RUNS[cls]
+
+    def read(reader: Reader, el: Any) -> m.Block:
+        return make(inlines=tuple(reader._inline_content(el, True)), extra=_attributes(el))
+
+    return read
+
+
+def _blocks_of(cls: type[m.Block]) -> Callable[[Reader, Any], m.Block]:
+    """The reader of a block of ``cls`` that holds blocks (an opener, a closer, a postscript)."""
+    make = _BLOCKS_OF[cls]
+
+    def read(reader: Reader, el: Any) -> m.Block:
+        return make(blocks=tuple(reader._block_content(el)), extra=_attributes(el))
+
+    return read
+
+
 _BLOCK: dict[str, Any] = {
     "p": Reader._p,
     "head": Reader._head,
     "list": Reader._list,
     "quote": Reader._quote,
     "table": Reader._table,
-    "dateline": lambda r, el: r._runs(m.Dateline, el),
-    "signed": lambda r, el: r._runs(m.Signed, el),
-    "opener": lambda r, el: r._blocks_of(m.Opener, el),
-    "closer": lambda r, el: r._blocks_of(m.Closer, el),
-    "postscript": lambda r, el: r._blocks_of(m.Postscript, el),
+    "dateline": _runs_of(m.Dateline),
+    "signed": _runs_of(m.Signed),
+    "opener": _blocks_of(m.Opener),
+    "closer": _blocks_of(m.Closer),
+    "postscript": _blocks_of(m.Postscript),
     ATTACHMENT: Reader._attachment,
     "div": Reader._div,
 }

@@ -295,11 +295,11 @@ class _VolumeBuilder:
         kind = self.leaf_kind
         if kind == "leading":
             return None  # read with its division, at the first subdivision or the end
-        reader = Reader()
         if kind == "document":
             doc, self.page = _read_document(el, volume=self.require_id(), page=self.page)
             self._add(frame, doc, el)
             return doc
+        reader = Reader()
         if kind == "header":
             self.header = reader._raw_block(el)
             self.notes.extend(reader.notes)
