@@ -166,13 +166,15 @@ _BLOCKS_OF: dict[type, Callable[..., m.Block]] = {
 }
 
 
-def _attributes(el: Any, named: frozenset[str] = frozenset()) -> m.Attributes:
-    # el.items() is one list from C; el.attrib would build a proxy first.
+def _attributes(el: Any, named: frozenset[str]) -> m.Attributes:
+    """The attributes of ``el`` but the ``named`` ones, in source order.
+
+    All of them are ``tuple(el.items())`` (the empty tuple when there are
+    none), written so at each call: ``el.items()`` is one list from C, where
+    ``el.attrib`` would build a proxy first."""
     items = el.items()
     if not items:
         return ()
-    if not named:
-        return tuple(items)
     return tuple([kv for kv in items if kv[0] not in named])
 
 
@@ -262,7 +264,7 @@ class Reader:
         name = local(el.tag)
         if name in BLOCK_TAGS and name != "div":
             return _Embedded(block=self._block(el))
-        return _RawInline(tag=name, attributes=_attributes(el), children=self._children(el))
+        return _RawInline(tag=name, attributes=tuple(el.items()), children=self._children(el))
 
     def _special(self, el: Any) -> m.Inline:
         # Comments and processing instructions are kept as raw inlines.
@@ -350,7 +352,7 @@ class Reader:
     def _lb(self, el: Any) -> m.Inline | None:
         if len(el) or el.text:
             return None
-        return _LineBreak(extra=_attributes(el))
+        return _LineBreak(extra=tuple(el.items()))
 
     def _gap(self, el: Any) -> m.Inline:
         return _Gap(
@@ -470,7 +472,7 @@ class Reader:
         self.page = mark[1]
 
     def _raw_block(self, el: Any) -> m.RawBlock:
-        return _RawBlock(tag=local(el.tag), attributes=_attributes(el), content=tuple(self._block_content(el)))
+        return _RawBlock(tag=local(el.tag), attributes=tuple(el.items()), content=tuple(self._block_content(el)))
 
     def _p(self, el: Any) -> m.Block:
         items = el.items()  # most paragraphs have no attributes: one look instead of two
@@ -481,7 +483,7 @@ class Reader:
         )
 
     def _head(self, el: Any) -> m.Block:
-        return _Heading(inlines=tuple(self._inline_content(el, True)), extra=_attributes(el))
+        return _Heading(inlines=tuple(self._inline_content(el, True)), extra=tuple(el.items()))
 
     def _quote(self, el: Any) -> m.Block:
         return _Quote(blocks=tuple(self._block_content(el)), rend=el.get("rend"), extra=_attributes(el, _REND))
@@ -522,7 +524,7 @@ class Reader:
                         blocks=tuple(self._block_content(child)),
                         label=label,
                         before=tuple(before),
-                        extra=_attributes(child),
+                        extra=tuple(child.items()),
                     )
                 )
                 label, before = None, []
@@ -565,11 +567,11 @@ class Reader:
                 ):
                     return None
                 cells.append(
-                    _Cell(inlines=tuple(self._inline_content(cell, True)), extra=_attributes(cell))
+                    _Cell(inlines=tuple(self._inline_content(cell, True)), extra=tuple(cell.items()))
                 )
-            rows.append(_Row(cells=tuple(cells), before=tuple(before), extra=_attributes(row)))
+            rows.append(_Row(cells=tuple(cells), before=tuple(before), extra=tuple(row.items())))
             before = []
-        return _Table(rows=tuple(rows), after=tuple(before), extra=_attributes(el))
+        return _Table(rows=tuple(rows), after=tuple(before), extra=tuple(el.items()))
 
     def _attachment(self, el: Any) -> m.Block:
         heads = [c for c in el if isinstance(c.tag, str) and local(c.tag) == "head"]
@@ -754,7 +756,7 @@ def _runs_of(cls: type[m.Block]) -> Callable[[Reader, Any], m.Block]:
     make = _RUNS[cls]
 
     def read(reader: Reader, el: Any) -> m.Block:
-        return make(inlines=tuple(reader._inline_content(el, True)), extra=_attributes(el))
+        return make(inlines=tuple(reader._inline_content(el, True)), extra=tuple(el.items()))
 
     return read
 
@@ -764,7 +766,7 @@ def _blocks_of(cls: type[m.Block]) -> Callable[[Reader, Any], m.Block]:
     make = _BLOCKS_OF[cls]
 
     def read(reader: Reader, el: Any) -> m.Block:
-        return make(blocks=tuple(reader._block_content(el)), extra=_attributes(el))
+        return make(blocks=tuple(reader._block_content(el)), extra=tuple(el.items()))
 
     return read
 
