@@ -1,10 +1,13 @@
 """Reading FRUS TEI: single documents, whole volumes and streams of documents.
 
 There is one reader. :func:`read_volume` and :func:`iter_documents` run the
-same :class:`_VolumeBuilder` over the same parser events (start and end of
-elements, comments, processing instructions); ``read_volume`` keeps the tree it
-builds, ``iter_documents`` keeps only the documents and frees every subtree
-once it is read, so the two cannot disagree and both stay flat in memory.
+same :class:`_VolumeBuilder` over the same events (the start and end of each
+element and the comments and processing instructions between them, the
+structural ones from the parser and the rest replayed from the tree, see
+:class:`_Structure`); ``read_volume`` keeps the tree it builds,
+``iter_documents`` keeps only the documents and frees every subtree once it is
+read, so the two cannot disagree and both stay flat in memory.
+:func:`volume_element` runs the same builder over the events of a tree.
 
 The reader is total on well-formed TEI. What the model types is typed; what
 sits where the model does not expect it is kept at the nearest place that can
