@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from frusdoc import model as m
 from frusdoc import tei
 from tests.corpus import TEI_DIR
 
@@ -282,6 +283,11 @@ def check_total(xml: bytes) -> None:
     volume = tei.read_volume(xml)
     streamed = list(tei.iter_documents(xml))
     _same(streamed, list(volume.documents), "iter_documents against read_volume")
+    # The stream reader asks the parser for the structural elements only and replays the
+    # rest from the tree, which a small chunk leaves just behind the parser; the tree
+    # reader sees every element's events.
+    _same(tei.read_volume(xml, chunk_size=61), volume, "read_volume in chunks of 61 bytes")
+    _same(tei.volume_element(etree.fromstring(xml, _parser())), volume, "volume_element against read_volume")
     for doc in volume.documents:
         written = tei.write_document(doc)
         _unique_ids(written, f"write_document({doc.id})")
@@ -323,6 +329,46 @@ def test_readers_are_total_on_mutants(xml: bytes) -> None:
 )
 def test_mutants_are_written_back_where_they_were(xml: bytes) -> None:
     check_written_back(xml)
+
+
+_T = "http://www.tei-c.org/ns/1.0"
+
+
+@pytest.mark.parametrize("chunk_size", [1, 13, 1 << 16])
+@pytest.mark.parametrize(
+    "inside",
+    [
+        # a division inside a note, inside a paragraph, and in a list, between divisions
+        b'<p>a<note n="1">b<div type="x"><p>c</p></div></note>d</p>',
+        b'<list><item><div><p>e</p></div></item></list>',
+        # divisions and parts of another namespace, or of none, where a division stands
+        b'<x:div xmlns:x="urn:x"><x:p>f</x:p></x:div><div xmlns=""><p>g</p></div><body xmlns=""/>',
+        # comments, instructions, stray text and page breaks between divisions
+        b'<!--h--><?pi i?>stray<pb n="3"/><div type="chapter"><!--j--><head>k</head>text<div type="document" xml:id="dx"><p>l</p></div>tail</div>',
+    ],
+    ids=["note", "list", "namespaces", "between"],
+)
+def test_the_stream_reader_is_the_tree_reader(inside: bytes, chunk_size: int) -> None:
+    """What the stream reader replays from the tree (all but the structural elements)
+    reads as the tree reader reads it, wherever a chunk ends."""
+    xml = (
+        b'<?xml version="1.0"?><!--before--><TEI xmlns="' + _T.encode() + b'" xml:id="v1"><teiHeader/>'
+        b'<text><front><pb n="i"/></front><!--c--><body><div type="chapter" xml:id="ch1"><head>H</head>'
+        + inside
+        + b'<div type="document" xml:id="d1" n="1"><head>D</head><p>m<note n="2">n</note></p></div></div>'
+        b"</body><back/></text></TEI><!--after--><?end x?>"
+    )
+    volume = tei.read_volume(xml, chunk_size=chunk_size)
+    assert volume == tei.volume_element(etree.fromstring(xml, _parser()))
+    assert list(tei.iter_documents(xml, chunk_size=chunk_size)) == list(volume.documents)
+    assert [d.id for d in volume.documents] == (["dx", "d1"] if b'"dx"' in inside else ["d1"])
+    assert [(o.place, o.node.tag) for o in volume.outside if isinstance(o.node, m.RawBlock)] == [
+        ("prolog", "#comment"),
+        ("after-front", "#comment"),
+        ("epilog", "#comment"),
+        ("epilog", "#pi"),
+    ]
+    assert tei.write_volume(volume).count("<!--after-->") == 1
 
 
 @pytest.mark.parametrize(
