@@ -24,6 +24,10 @@ _LOCAL: dict[str, str] = {}
 def local(tag: str) -> str:
     """The model's name for an element: the local name of a TEI element,
     Clark notation (``{namespace}name``) for any other."""
+    if type(tag) is str:  # the check only when the name is not known yet: local() is on the readers' path
+        name = _LOCAL.get(tag)
+        if name is not None:
+            return name
     _args.expect_str("local(tag)", tag)
     name = _LOCAL.get(tag)
     if name is None:

@@ -80,7 +80,8 @@ def _date(el: Any) -> m.DateRange | None:
 
 
 def _is(el: Any, name: str) -> bool:
-    return isinstance(el.tag, str) and local(el.tag) == name
+    tag = el.tag  # each read builds the string anew
+    return type(tag) is str and local(tag) == name
 
 
 def _is_document(el: Any) -> bool:
