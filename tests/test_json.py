@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json as stdjson
 from typing import Any
 
@@ -64,9 +65,18 @@ def test_volume_roundtrip(vol: m.Volume) -> None:
 @given(st.lists(testing.documents(), max_size=3))
 def test_json_lines_roundtrip(docs: list[m.Document]) -> None:
     text = fj.dump_lines(docs)
-    assert text is not None
     assert text.count("\n") == len(docs)
     assert list(fj.load_lines(text, type=m.Document)) == docs
+
+
+def test_dump_lines_returns_the_text_or_writes_it_to_the_file() -> None:
+    docs = [m.Document(id="d1"), m.Document(id="d2")]
+    text: str = fj.dump_lines(docs)  # a str by the overloads, no None to rule out
+    out = io.StringIO()
+    assert fj.dump_lines(docs, out) is None
+    assert out.getvalue() == text == (
+        '{"frusdoc":"1.1","type":"document","id":"d1"}\n{"frusdoc":"1.1","type":"document","id":"d2"}\n'
+    )
 
 
 def test_every_class_has_a_tag_and_strategies_cover_every_tag() -> None:

@@ -692,6 +692,10 @@ def dump(value: object, fp_or_path: PathOrTextFile, *, indent: bool = False) -> 
     write_target(dumps(value, indent=indent), fp_or_path)
 
 
+@overload
+def dump_lines(values: Iterable[object], fp: None = None) -> str: ...
+@overload
+def dump_lines(values: Iterable[object], fp: IO[str]) -> None: ...
 def dump_lines(values: Iterable[object], fp: IO[str] | None = None) -> str | None:
     """Write values as JSON Lines: one compact JSON object per line.
 
