@@ -39,7 +39,7 @@ def test_full_collections_are_held_and_the_thresholds_restored_even_on_error() -
 
     with pytest.raises(RuntimeError):
         fails()
-    assert seen == [(True, (700, 10, HELD_THRESHOLD))]  # young collections go on
+    assert seen == [(True, (700, 0, HELD_THRESHOLD))]  # young collections go on
     assert gc.get_threshold() == (700, 10, 10)
     assert gc.isenabled()
 
@@ -47,7 +47,7 @@ def test_full_collections_are_held_and_the_thresholds_restored_even_on_error() -
 def test_the_applications_own_thresholds_come_back_as_they_were() -> None:
     gc.set_threshold(5000, 3, 77)
     with bulk():
-        assert gc.get_threshold() == (5000, 3, HELD_THRESHOLD)
+        assert gc.get_threshold() == (5000, 0, HELD_THRESHOLD)
     assert gc.get_threshold() == (5000, 3, 77)
 
 
@@ -124,10 +124,10 @@ def test_a_volume_is_read_with_young_collections_and_no_full_one() -> None:
         gc.callbacks.remove(callback)
     assert again == volume
     # (the collections before and after the hold, in the call's first and last steps, are the usual ones)
-    inside = [generation for generation, thresholds in held if thresholds == (100, 2, HELD_THRESHOLD)]
+    inside = [generation for generation, thresholds in held if thresholds == (100, 0, HELD_THRESHOLD)]
     assert len(inside) > 10
     assert set(inside) == {0, 1}
-    assert {thresholds for _, thresholds in held} <= {(100, 2, HELD_THRESHOLD), (100, 2, 0)}
+    assert {thresholds for _, thresholds in held} <= {(100, 0, HELD_THRESHOLD), (100, 2, 0)}
     assert len(seen) > 10
     assert {thresholds for _, thresholds in seen} == {(100, 2, 0)}
 

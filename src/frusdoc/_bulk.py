@@ -8,9 +8,14 @@ grows with every node: left alone, they were about a third of ``json.loads``
 and a fifth to a third of ``tei.read_volume`` on 10 MB inputs.
 
 So, for the call, the threshold of the oldest generation is raised out of
-reach: the young collections go on as usual, each over the few thousand
-objects just made (still in the processor's cache), and no full collection
-runs until the call ends. Disabling the collector instead (frusdoc 0.2.0)
+reach: the young collections go on, each over the few thousand objects just
+made (still in the processor's cache), and no full collection runs until the
+call ends. The middle generation's threshold is set to 0 for the call, so that
+every other young collection takes the middle generation too: the nodes a
+reader builds all survive, and an object that has survived one young
+collection goes on to the oldest generation at the next, instead of waiting
+in the middle one for ten more and being visited again (about 6 % faster for
+``tei.read_volume`` and ``json.loads`` of 10 MB). Disabling the collector instead (frusdoc 0.2.0)
 saved the young collections too, but left one young collection over *every*
 new node when the pause ended, with none of them in the cache any more:
 measured on a 10 MB TEI volume, holding off the full collections is about a
@@ -49,7 +54,8 @@ from frusdoc import _args
 __all__ = ["HELD_THRESHOLD", "bulk", "gc_pause_enabled", "set_gc_pause"]
 
 #: The oldest generation's threshold while full collections are held off: a
-#: count of younger collections no call reaches (the C API takes an int).
+#: count of younger collections no call reaches (the C API takes an int). The
+#: middle generation's is 0 meanwhile (see the module doc).
 HELD_THRESHOLD = (1 << 31) - 1
 _INCREMENTAL = sys.version_info >= (3, 14)  # no oldest generation to hold: disable instead
 
@@ -84,7 +90,7 @@ def _hold() -> tuple[int, ...] | bool | None:
     thresholds = gc.get_threshold()
     if thresholds[0] == 0 or thresholds[-1] == HELD_THRESHOLD:
         return None  # no automatic collection to hold, or held already
-    gc.set_threshold(*thresholds[:-1], HELD_THRESHOLD)
+    gc.set_threshold(thresholds[0], 0, HELD_THRESHOLD)
     return thresholds
 
 
