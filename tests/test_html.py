@@ -426,15 +426,86 @@ def test_every_block_kind_and_raw_nodes_are_shown() -> None:
     assert "teh" in reading_text(printed)
 
 
-# Derandomized, no example database: once, under random seeds, one of these ran for
-# minutes (an input not yet isolated; the session note of 2026-12-01 says so). Fixed seeds
-# give CI the same verdict every run until that input is found and fixed.
-@settings(max_examples=60, derandomize=True, database=None)
+def test_a_page_break_on_the_side_of_an_emendation_not_shown_gets_no_link() -> None:
+    # Found by the document property test under random seeds: the break was on the
+    # side of a rejected emendation, and a reference to its page linked to an anchor
+    # reserved for it that the page never wrote.
+    doc = m.Document(
+        blocks=(
+            m.Paragraph(
+                inlines=(
+                    m.Reference(target=m.PageTarget(raw="#pg_7", page="7"), children=(m.Text(text="p. 7"),)),
+                    m.Text(text=" "),
+                    m.Emendation(original=(m.PageBreak(label="7"),), corrected=(m.Text(text="seven"),)),
+                )
+            ),
+        )
+    )
+    corrected = check_page(html.render(doc), doc)
+    assert [a.get("href") for a in corrected.iter("a")] == []
+    assert [(s.get("class"), s.text) for s in corrected.iter("span") if "ref" in classes(s)] == [("ref", "p. 7")]
+    assert [s.get("id") for s in corrected.iter("span") if "pb" in classes(s)] == []
+    # The printed reading shows the break: the reference links to it.
+    original = parse(html.render(doc, reading="original"))
+    assert [(a.get("href"), a.text) for a in original.iter("a")] == [("#page-7", "p. 7")]
+    assert [(s.get("id"), s.text) for s in original.iter("span") if "pb" in classes(s)] == [("page-7", "[Page 7]")]
+    # Nor inside a comment, which the page keeps as an HTML comment only.
+    hidden = m.Document(
+        blocks=(
+            m.Paragraph(
+                inlines=(
+                    m.Reference(target=m.PageTarget(raw="#pg_7", page="7"), children=(m.Text(text="p. 7"),)),
+                    m.RawInline(tag="#comment", children=(m.PageBreak(label="7"),)),
+                )
+            ),
+        )
+    )
+    assert [a.get("href") for a in check_page(html.render(hidden), hidden).iter("a")] == []
+
+
+def _gap_ending_in_a_block() -> m.Document:
+    # A block embedded as the last child of a gap, text after the gap: the
+    # smallest form of what random seeds draw for the volume test below.
+    embedded = m.Embedded(block=m.Plain(inlines=(m.Text(text="W"),)))
+    return m.Document(
+        blocks=(m.Paragraph(inlines=(m.Text(text="before "), m.Gap(children=(embedded,)), m.Text(text="A:"))),)
+    )
+
+
+def test_a_block_embedded_at_the_end_of_a_gap_is_read_apart_from_the_text_after_it() -> None:
+    tree = parse(html.render(_gap_ending_in_a_block()))
+    runs = [el for el in tree.iter("div") if classes(el) == {"p"}]
+    assert [reading_text(el) for el in runs] == ["before W A:", "W"]
+    gap = next(el for el in tree.iter("span") if "gap" in classes(el))
+    assert gap.tail == "A:"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="frusdoc.plain_text runs an embedded block that ends a gap (or any compound inline) into "
+    "the text after it ('before WA:'), against its docstring; tree.py, outside html's files",
+)
+def test_the_page_of_a_gap_ending_in_a_block_reads_plain_text() -> None:
+    doc = _gap_ending_in_a_block()
+    check_page(html.render(doc), doc)
+
+
+# Random seeds: the one failure they found here (a page break on the hidden side of an
+# emendation, 2 of 200 seeds on 2026-12-01) is fixed: see
+# test_a_page_break_on_the_side_of_an_emendation_not_shown_gets_no_link.
+@settings(max_examples=60)
 @given(documents())
 def test_any_document_gives_a_valid_page(doc: m.Document) -> None:
     check_page(html.render(doc))
 
 
+# Derandomized, no example database: under random seeds this test fails now and then (2 of
+# 60 pytest runs of 2026-12-01, seeds 541740490 and 522295787), because check_page compares
+# the page with frusdoc.plain_text, which runs a block embedded at the end of a gap into the
+# text after it (the xfail test above). The minutes such a run took are Hypothesis's:
+# shrinking (at most 5 minutes), then printing the failing volume, which its pretty-printer
+# does in time exponential in the nesting of st.builds values. Random seeds once that is fixed.
 @settings(max_examples=15, derandomize=True, database=None)
 @given(volumes())
 def test_any_volume_gives_valid_pages(volume: m.Volume) -> None:

@@ -34,7 +34,7 @@ from frusdoc._version import __version__
 from frusdoc.errors import ArgumentValueError, NodeTypeError, short_repr
 from frusdoc.formats import FileAccessError, Writable, write_target
 from frusdoc.model.targets import HSG, document_url
-from frusdoc.tree import page_marker, plain_text, walk
+from frusdoc.tree import is_markup, page_marker, plain_text, walk
 
 __all__ = ["STYLESHEET", "Reading", "dump", "dumps", "render", "render_pages", "render_volume", "write"]
 
@@ -191,7 +191,7 @@ class _Writer:
         # The first break of each page gets its anchor up front, so that a
         # reference to the page can link to it before the break is written.
         self.page_anchor = {
-            label: ids.new(f"{prefix}page-{label}") for label in dict.fromkeys(_page_labels(doc))
+            label: ids.new(f"{prefix}page-{label}") for label in dict.fromkeys(_page_labels(doc, reading))
         }
         self.anchored: set[str] = set()
 
@@ -621,8 +621,22 @@ def _embeds(inlines: Iterable[m.Inline]) -> bool:
     return False
 
 
-def _page_labels(doc: m.Document) -> Iterable[str]:
-    return (node.label for _, node in walk(doc) if isinstance(node, m.PageBreak))
+def _page_labels(doc: m.Document, reading: Reading) -> Iterable[str]:
+    # The labels of the page breaks the page shows: not those on the side of an
+    # emendation it does not show, nor inside a comment (written as an HTML
+    # comment). An anchor reserved for a break never written would leave the
+    # links to its page dangling.
+    hidden: set[tuple[object, ...]] = set()
+    for path, node in walk(doc):
+        if hidden and any(path[:k] in hidden for k in range(1, len(path) + 1)):
+            continue
+        if isinstance(node, m.PageBreak):
+            yield node.label
+        elif isinstance(node, m.Emendation):
+            shows_corrected = reading == "corrected" and node.status != "rejected"
+            hidden.add((*path, "original" if shows_corrected else "corrected"))
+        elif is_markup(node):
+            hidden.add(path)
 
 
 def _fallback_title(doc: m.Document) -> str:
