@@ -244,6 +244,19 @@ def test_plain_text_of_lists_tables_and_embedded_blocks() -> None:
     )
     # a run of inlines is the run's own text, as before
     assert frusdoc.plain_text(paragraph.inlines) == "as follows:end"
+    # a block that ends a gap, a highlight or the side of an emendation read is set off from
+    # the text after it as one standing in the run itself (found by the HTML page property)
+    for wrap in (
+        lambda b: m.Gap(children=(m.Embedded(block=b),)),
+        lambda b: m.Emphasis(rend="italic", children=(m.Text(text="x "), m.Name(kind="person", children=(m.Embedded(block=b),)))),
+        lambda b: m.Emendation(original=(m.Embedded(block=b),), corrected=(m.Text(text="y"),)),
+    ):
+        wrapped = m.Paragraph(inlines=(m.Text(text="as follows:"), wrap(listing), m.Text(text="end")))
+        assert frusdoc.plain_text(wrapped).endswith("Secretary Rusk\n\nend")
+    emended = m.Paragraph(
+        inlines=(m.Emendation(original=(m.Embedded(block=listing),), corrected=(m.Text(text="y"),)), m.Text(text="end"))
+    )
+    assert frusdoc.plain_text(emended, reading="corrected") == "yend"  # the side read decides
     comment = m.RawBlock(tag="#comment", content=(m.Plain(inlines=(m.Text(text="editor"),)),))
     quote = m.Quote(blocks=(m.Paragraph(inlines=(m.Text(text="one"),)), comment, m.Paragraph()))
     assert frusdoc.plain_text(quote) == "one\n\n"

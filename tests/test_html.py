@@ -480,12 +480,6 @@ def test_a_block_embedded_at_the_end_of_a_gap_is_read_apart_from_the_text_after_
     assert gap.tail == "A:"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="frusdoc.plain_text runs an embedded block that ends a gap (or any compound inline) into "
-    "the text after it ('before WA:'), against its docstring; tree.py, outside html's files",
-)
 def test_the_page_of_a_gap_ending_in_a_block_reads_plain_text() -> None:
     doc = _gap_ending_in_a_block()
     check_page(html.render(doc), doc)
@@ -500,13 +494,13 @@ def test_any_document_gives_a_valid_page(doc: m.Document) -> None:
     check_page(html.render(doc))
 
 
-# Derandomized, no example database: under random seeds this test fails now and then (2 of
-# 60 pytest runs of 2026-12-01, seeds 541740490 and 522295787), because check_page compares
-# the page with frusdoc.plain_text, which runs a block embedded at the end of a gap into the
-# text after it (the xfail test above). The minutes such a run took are Hypothesis's:
-# shrinking (at most 5 minutes), then printing the failing volume, which its pretty-printer
-# does in time exponential in the nesting of st.builds values. Random seeds once that is fixed.
-@settings(max_examples=15, derandomize=True, database=None)
+# Random seeds: the failures they found here (2 of 60 pytest runs of 2026-12-01, seeds
+# 541740490 and 522295787) were frusdoc.plain_text running a block embedded at the end of a
+# gap into the text after it, now fixed (test_the_page_of_a_gap_ending_in_a_block_reads_plain_text).
+# A failure here can take minutes to report: hypothesis shrinks (at most 5 minutes), then
+# prints the failing volume, which its pretty-printer does in time exponential in the
+# nesting of st.builds values.
+@settings(max_examples=15)
 @given(volumes())
 def test_any_volume_gives_valid_pages(volume: m.Volume) -> None:
     # With a volume, names link to its entries, whose descriptions are text

@@ -376,7 +376,7 @@ def _joined(parts: Iterable[object], separator: str) -> Iterator[object]:
         yield part
 
 
-def _run(inlines: tuple[m.Inline, ...]) -> Iterator[object]:
+def _run(inlines: tuple[m.Inline, ...], options: _Options) -> Iterator[object]:
     last = len(inlines) - 1
     for i, node in enumerate(inlines):
         if type(node) is m.Embedded:
@@ -387,6 +387,28 @@ def _run(inlines: tuple[m.Inline, ...]) -> Iterator[object]:
                 yield _BLOCK_SEPARATOR
         else:
             yield node
+            if i != last and _ends_with_block(node, options):
+                yield _BLOCK_SEPARATOR  # a block that ends a highlight or a gap is set off too
+
+
+def _ends_with_block(node: object, options: _Options) -> bool:
+    """Whether the text of an inline ends with an embedded block (its last
+    child's, or its last child's last child's...), read without recursion."""
+    while True:
+        if type(node) is m.Embedded:
+            return True
+        if isinstance(node, m.Emendation):
+            corrected = options.reading == "corrected" and node.status != "rejected"
+            children = node.corrected if corrected else node.original
+        elif isinstance(node, (m.Emphasis, m.Reference, m.Name, m.DateText, m.Gap)) or (
+            isinstance(node, m.RawInline) and not is_markup(node)
+        ):
+            children = node.children
+        else:
+            return False
+        if not children:
+            return False
+        node = children[-1]
 
 
 def _with_notes(pieces: Iterator[object], notes: tuple[m.Note, ...], options: _Options) -> Iterator[object]:
@@ -406,15 +428,15 @@ def _expand(node: object, options: _Options) -> Iterator[object]:
         return iter(("\n",))
     if isinstance(node, m.Emendation):
         corrected = options.reading == "corrected" and node.status != "rejected"
-        return _run(node.corrected if corrected else node.original)
+        return _run(node.corrected if corrected else node.original, options)
     if isinstance(node, m.Embedded):
         return iter((node.block,))
     if is_markup(node) or isinstance(node, _NO_TEXT):
         return iter(())
     if isinstance(node, (m.Emphasis, m.Reference, m.Name, m.DateText, m.Gap, m.RawInline)):
-        return _run(node.children)
+        return _run(node.children, options)
     if isinstance(node, (m.Paragraph, m.Plain, m.Heading, m.Dateline, m.Signed, m.Cell)):
-        return _run(node.inlines)
+        return _run(node.inlines, options)
     if isinstance(node, (m.Quote, m.Opener, m.Closer, m.Postscript)):
         return _joined(node.blocks, _BLOCK_SEPARATOR)
     if isinstance(node, m.RawBlock):
@@ -423,15 +445,15 @@ def _expand(node: object, options: _Options) -> Iterator[object]:
         title = (m.Heading(inlines=node.title),) if node.title else ()
         return _joined(itertools.chain(title, node.blocks), _BLOCK_SEPARATOR)
     if isinstance(node, m.ListBlock):
-        head = (*_run(node.head), _LINE_SEPARATOR) if node.head else ()
-        return itertools.chain(head, _joined(node.items, _LINE_SEPARATOR), _run(node.after))
+        head = (*_run(node.head, options), _LINE_SEPARATOR) if node.head else ()
+        return itertools.chain(head, _joined(node.items, _LINE_SEPARATOR), _run(node.after, options))
     if isinstance(node, m.ListItem):
         label = (node.label, " ") if node.label else ()
-        return itertools.chain(_run(node.before), label, _joined(node.blocks, _LINE_SEPARATOR))
+        return itertools.chain(_run(node.before, options), label, _joined(node.blocks, _LINE_SEPARATOR))
     if isinstance(node, m.Table):
-        return itertools.chain(_joined(node.rows, _LINE_SEPARATOR), _run(node.after))
+        return itertools.chain(_joined(node.rows, _LINE_SEPARATOR), _run(node.after, options))
     if isinstance(node, m.Row):
-        return itertools.chain(_run(node.before), _joined(node.cells, _CELL_SEPARATOR))
+        return itertools.chain(_run(node.before, options), _joined(node.cells, _CELL_SEPARATOR))
     if isinstance(node, m.Note):
         label = (node.label, " ") if options.markers and node.label else ()
         return itertools.chain(label, _joined(node.blocks, _BLOCK_SEPARATOR))
@@ -447,7 +469,7 @@ def _expand(node: object, options: _Options) -> Iterator[object]:
         return _with_notes(iter(parts), node.notes, options)
     if isinstance(node, (m.Person, m.Term)):
         name = node.name if isinstance(node, m.Person) else node.term
-        return itertools.chain((name,), (", ",) if node.description else (), _run(node.description))
+        return itertools.chain((name,), (", ",) if node.description else (), _run(node.description, options))
     if isinstance(node, m.Title):
         return iter((node.text,))
     if isinstance(node, m.Editor):
